@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Installs every tool the project needs, idempotently: a second run installs nothing.
+# Sources: rustup (wasm32 target), crates.io (trunk, wasm-bindgen-cli), npm (wasm-opt from
+# binaryen, playwright-core), Debian apt (chromium, chromium-driver). Nothing else is fetched.
+#
+#   scripts/setup.sh build   tools to build the site
+#   scripts/setup.sh test    tools to build and to test it (adds the browser and npm packages)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+want=${1:-test}
+TRUNK_VERSION=0.22.1
+# The CLI must equal the wasm-bindgen version that Cargo.lock resolves.
+WASM_BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
+CARGO_BIN=${CARGO_HOME:-$HOME/.cargo}/bin
+export PATH="$CARGO_BIN:$PWD/node_modules/.bin:$PATH"
+
+say() { printf 'setup: %s\n' "$*"; }
+
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  say "adding the wasm32-unknown-unknown target"
+  rustup target add wasm32-unknown-unknown
+fi
+
+if [ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]; then
+  say "installing trunk $TRUNK_VERSION from crates.io (about 13 minutes on 2 cores)"
+  # trunk declares a newer rust-version than it needs.
+  cargo install trunk --version "$TRUNK_VERSION" --locked --ignore-rust-version
+fi
+
+if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WASM_BINDGEN_VERSION" ]; then
+  say "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION from crates.io"
+  # --locked fails: one of its pinned dependencies is missing from the registry.
+  cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
+fi
+
+# npm packages: wasm-opt (binaryen 132; Debian's binaryen 108 corrupts wasm-bindgen output)
+# and, for tests, playwright-core. package-lock.json pins them.
+if [ ! -x node_modules/.bin/wasm-opt ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  say "installing npm packages (npm ci)"
+  npm ci --no-audit --no-fund
+fi
+
+if [ "$want" = test ]; then
+  if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
+    say "installing chromium and chromium-driver from apt"
+    apt-get update
+    DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium chromium-driver
+  fi
+fi
+
+# Trunk runs offline (it must never fetch tools), which makes cargo offline too.
+cargo fetch --locked >/dev/null
+say "ready: $(trunk --version), $(wasm-bindgen --version), wasm-opt $(wasm-opt --version | awk '{print $3}')"

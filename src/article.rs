@@ -1,0 +1,231 @@
+//! The article as blocks of text with linked phrases ("passages") cut out of it.
+//!
+//! The text stays verbatim: passages are found in it by their exact phrase, never
+//! typed again, so the article a reader sees is the article that was published.
+
+use crate::error::{DataError, Reason};
+use crate::story::PassageSpec;
+
+/// The article, ready to render.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Article {
+    pub blocks: Vec<Block>,
+}
+
+/// A paragraph, or a short line that reads as a subheading.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Block {
+    pub heading: bool,
+    pub spans: Vec<Span>,
+}
+
+/// A run of plain text, or a linked passage.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Span {
+    Text(String),
+    Passage { id: String, text: String },
+}
+
+impl Article {
+    /// Ids of the passages placed in the text, in reading order.
+    pub fn passage_ids(&self) -> impl Iterator<Item = &str> {
+        self.blocks
+            .iter()
+            .flat_map(|b| &b.spans)
+            .filter_map(|s| match s {
+                Span::Passage { id, .. } => Some(id.as_str()),
+                Span::Text(_) => None,
+            })
+    }
+}
+
+/// Cuts `text` into blocks and places every passage in it. A passage whose phrase is
+/// missing, that overlaps another or that crosses a paragraph break is left out with
+/// an error (`file` names the manifest that declares it).
+///
+/// # Examples
+/// ```
+/// use ceasefire_map::article::{build_article, Span};
+/// use ceasefire_map::story::PassageSpec;
+/// let spec = PassageSpec { id: "c".into(), phrase: "couloir".into(), occurrence: 1, features: vec![] };
+/// let (a, errors) = build_article("story.json", "Le couloir relie.", &[spec]);
+/// assert!(errors.is_empty());
+/// assert_eq!(a.blocks[0].spans[1], Span::Passage { id: "c".into(), text: "couloir".into() });
+/// ```
+pub fn build_article(file: &str, text: &str, specs: &[PassageSpec]) -> (Article, Vec<DataError>) {
+    let text = text.replace("\r\n", "\n");
+    let mut errors = Vec::new();
+    let mut placed: Vec<(usize, usize, &str)> = Vec::new();
+    for spec in specs {
+        let fail = |reason| DataError::passage(file, spec.id.clone(), reason);
+        if spec.phrase.is_empty() || spec.occurrence == 0 {
+            errors.push(fail(Reason::Shape(
+                "the phrase is empty or occurrence is 0".into(),
+            )));
+            continue;
+        }
+        let Some((start, _)) = text.match_indices(&spec.phrase).nth(spec.occurrence - 1) else {
+            errors.push(fail(Reason::PhraseNotFound {
+                phrase: spec.phrase.clone(),
+                occurrence: spec.occurrence,
+            }));
+            continue;
+        };
+        let end = start + spec.phrase.len();
+        if spec.phrase.contains("\n\n") {
+            errors.push(fail(Reason::Shape(
+                "the phrase crosses a paragraph break".into(),
+            )));
+        } else if let Some(other) = placed.iter().find(|(s, e, _)| start < *e && *s < end) {
+            errors.push(fail(Reason::Overlap(other.2.to_string())));
+        } else if placed.iter().any(|(_, _, id)| *id == spec.id) {
+            errors.push(fail(Reason::Shape("the passage id is used twice".into())));
+        } else {
+            placed.push((start, end, &spec.id));
+        }
+    }
+    placed.sort_unstable();
+
+    let mut blocks = Vec::new();
+    let mut offset = 0;
+    for para in text.split("\n\n") {
+        let (p_start, p_end) = (offset, offset + para.len());
+        offset = p_end + 2;
+        let trimmed = para.trim();
+        if trimmed.is_empty() {
+            continue;
+        }
+        let lead = para.len() - para.trim_start().len();
+        let (t_start, t_end) = (p_start + lead, p_start + lead + trimmed.len());
+        let mut spans = Vec::new();
+        let mut cursor = t_start;
+        for &(s, e, id) in placed
+            .iter()
+            .filter(|(s, _, _)| *s >= t_start && *s < t_end)
+        {
+            if s > cursor {
+                spans.push(Span::Text(text[cursor..s].to_string()));
+            }
+            spans.push(Span::Passage {
+                id: id.to_string(),
+                text: text[s..e].to_string(),
+            });
+            cursor = e;
+        }
+        if cursor < t_end {
+            spans.push(Span::Text(text[cursor..t_end].to_string()));
+        }
+        blocks.push(Block {
+            heading: looks_like_heading(trimmed),
+            spans,
+        });
+    }
+    (Article { blocks }, errors)
+}
+
+/// A single short line with no closing punctuation reads as a subheading.
+fn looks_like_heading(para: &str) -> bool {
+    !para.contains('\n')
+        && para.chars().count() <= 90
+        && !para.ends_with(['.', '!', '?', ':', ';', '»', '"', ','])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn spec(id: &str, phrase: &str, occurrence: usize) -> PassageSpec {
+        PassageSpec {
+            id: id.into(),
+            phrase: phrase.into(),
+            occurrence,
+            features: vec!["f".into()],
+        }
+    }
+
+    const TEXT: &str = "Le Haut-Karabakh et la ligne de contact.\n\nAccord au Haut-Karabakh\n\nLa Russie a déployé ses soldats à la ligne de contact au Haut-Karabakh et dans le couloir de Latchine.";
+
+    fn flat(a: &Article) -> String {
+        a.blocks
+            .iter()
+            .map(|b| {
+                b.spans
+                    .iter()
+                    .map(|s| match s {
+                        Span::Text(t) => t.clone(),
+                        Span::Passage { id, text } => format!("[{id}:{text}]"),
+                    })
+                    .collect::<String>()
+            })
+            .collect::<Vec<_>>()
+            .join("|")
+    }
+
+    #[test]
+    fn places_phrases_by_occurrence_and_keeps_the_text_verbatim() {
+        let (a, errors) = build_article(
+            "s.json",
+            TEXT,
+            &[
+                spec("hk3", "Haut-Karabakh", 3),
+                spec("lc2", "ligne de contact", 2),
+                spec("cl", "couloir de Latchine", 1),
+                spec("hk1", "Haut-Karabakh", 1),
+            ],
+        );
+        assert!(errors.is_empty(), "{errors:?}");
+        assert_eq!(
+            flat(&a),
+            "Le [hk1:Haut-Karabakh] et la ligne de contact.|Accord au Haut-Karabakh|\
+             La Russie a déployé ses soldats à la [lc2:ligne de contact] au [hk3:Haut-Karabakh] et dans le [cl:couloir de Latchine]."
+        );
+        assert!(!a.blocks[0].heading);
+        assert!(a.blocks[1].heading);
+        assert_eq!(
+            a.passage_ids().collect::<Vec<_>>(),
+            ["hk1", "lc2", "hk3", "cl"]
+        );
+        let plain: String = a
+            .blocks
+            .iter()
+            .map(|b| {
+                b.spans
+                    .iter()
+                    .map(|s| match s {
+                        Span::Text(t) | Span::Passage { text: t, .. } => t.as_str(),
+                    })
+                    .collect::<String>()
+            })
+            .collect::<Vec<_>>()
+            .join("\n\n");
+        assert_eq!(plain, TEXT);
+    }
+
+    #[test]
+    fn bad_passages_are_reported_and_left_out() {
+        let cases = [
+            (
+                spec("x", "Nakhitchevan", 1),
+                "passage \"x\": \"Nakhitchevan\" is not in the article",
+            ),
+            (
+                spec("x", "Haut-Karabakh", 4),
+                "occurrence 4 of \"Haut-Karabakh\"",
+            ),
+            (spec("x", "ligne de", 1), "overlaps passage \"lc\""),
+            (
+                spec("x", "contact.\n\nAccord", 1),
+                "crosses a paragraph break",
+            ),
+            (spec("x", "", 1), "the phrase is empty"),
+            (spec("lc", "Accord", 1), "used twice"),
+        ];
+        for (bad, want) in cases {
+            let (a, errors) =
+                build_article("s.json", TEXT, &[spec("lc", "ligne de contact", 1), bad]);
+            assert_eq!(a.passage_ids().count(), 1);
+            assert_eq!(errors.len(), 1);
+            assert!(errors[0].to_string().contains(want), "{}", errors[0]);
+        }
+    }
+}

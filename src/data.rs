@@ -1,0 +1,57 @@
+//! Fetching the story's files. Nothing else happens here: parsing is in the pure core.
+
+use futures::future::join_all;
+use gloo_net::http::Request;
+
+use crate::error::{DataError, Reason};
+use crate::model::Model;
+use crate::story::{Story, MANIFEST};
+
+/// Where the story's files are, relative to the page (so the bundle works from any
+/// sub-path).
+pub const DATA_DIR: &str = "geodata/";
+
+/// The path of a data file as errors name it.
+pub fn data_path(file: &str) -> String {
+    format!("{DATA_DIR}{file}")
+}
+
+/// Fetches a text file, turning network failures and HTTP errors into a [`DataError`]
+/// naming the file.
+pub async fn fetch_text(file: &str) -> Result<String, DataError> {
+    let path = data_path(file);
+    let fail = |why: String| DataError::file(path.clone(), Reason::Fetch(why));
+    let response = Request::get(&path)
+        .send()
+        .await
+        .map_err(|e| fail(e.to_string()))?;
+    if !response.ok() {
+        return Err(fail(format!(
+            "HTTP {} {}",
+            response.status(),
+            response.status_text()
+        )));
+    }
+    response.text().await.map_err(|e| fail(e.to_string()))
+}
+
+/// Loads the whole story: the manifest first, then every layer and the article at once.
+/// Only a missing or unreadable manifest is fatal; anything else becomes a problem in
+/// the model and the rest still shows.
+pub async fn load_story() -> Result<Model, DataError> {
+    let manifest = fetch_text(MANIFEST).await?;
+    let mut story = Story::parse(&data_path(MANIFEST), &manifest)?;
+    // Errors name files as the reader's browser sees them.
+    for layer in &mut story.layers {
+        layer.file = data_path(&layer.file);
+    }
+    let layer_files: Vec<String> = story
+        .layers
+        .iter()
+        .map(|l| l.file.trim_start_matches(DATA_DIR).to_string())
+        .collect();
+    let layers = join_all(layer_files.iter().map(|f| fetch_text(f)));
+    let article = fetch_text(&story.article.file);
+    let (layer_texts, article_text) = futures::join!(layers, article);
+    Ok(Model::assemble(story, layer_texts, article_text))
+}

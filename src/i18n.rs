@@ -1,0 +1,126 @@
+//! The interface's own words in each language it speaks. Story content is never here:
+//! it comes from the data.
+
+/// The languages of the interface; the first is the default.
+pub const UI_LANGS: [&str; 2] = ["fr", "en"];
+
+/// A word or phrase of the interface, in `lang` (French for an unknown language).
+///
+/// # Examples
+/// ```
+/// use ceasefire_map::i18n::t;
+/// assert_eq!(t("en", "legend"), "Legend");
+/// assert_eq!(t("xx", "legend"), "Légende");
+/// ```
+pub fn t(lang: &str, key: &str) -> &'static str {
+    let (fr, en) = match key {
+        "legend" => ("Légende", "Legend"),
+        "map" => ("Carte", "Map"),
+        "article" => ("Article", "Article"),
+        "loading" => ("Chargement de la carte…", "Loading the map…"),
+        "zoom-in" => ("Zoom avant", "Zoom in"),
+        "zoom-out" => ("Zoom arrière", "Zoom out"),
+        "zoom-reset" => ("Vue d’ensemble", "Reset view"),
+        "close" => ("Fermer", "Close"),
+        "accuracy" => ("Précision", "Accuracy"),
+        "exact" => ("exacte (donnée de référence)", "exact (reference data)"),
+        "approximate" => (
+            "approximative (tracée d’après des rapports)",
+            "approximate (drawn from reports)",
+        ),
+        "schematic" => (
+            "schématique (tracé indicatif)",
+            "schematic (indicative only)",
+        ),
+        "legend-approximate" => ("Tireté : tracé approximatif", "Dashed: approximate"),
+        "legend-schematic" => ("Pointillé : tracé schématique", "Dotted: schematic"),
+        "as-of" => ("État au", "As of"),
+        "valid-from" => ("Depuis le", "From"),
+        "valid-until" => ("Jusqu’au", "Until"),
+        "handover" => ("Restitution prévue le", "Handover due"),
+        "sources" => ("Sources", "Sources"),
+        "other-names" => ("Autres noms", "Other names"),
+        "in-article" => ("Dans l’article", "In the article"),
+        "not-in-article" => (
+            "L’article n’en parle pas.",
+            "The article does not mention it.",
+        ),
+        "problems" => ("Problèmes dans les données", "Problems in the data"),
+        "fatal" => ("La carte n’a pas pu se charger", "The map could not load"),
+        "published" => ("Publié le", "Published"),
+        "hint" => (
+            "Cliquez sur un lieu de la carte ou un passage souligné du texte.",
+            "Click a place on the map or an underlined passage of the text.",
+        ),
+        "map-label" => (
+            "Carte interactive : chaque élément est lié aux passages de l’article",
+            "Interactive map: each feature is linked to passages of the article",
+        ),
+        _ => ("", ""),
+    };
+    if lang == "en" {
+        en
+    } else {
+        fr
+    }
+}
+
+/// The name of a language, written in the interface language.
+pub fn language_name(ui: &str, code: &str) -> &'static str {
+    match (ui, code) {
+        ("en", "fr") => "French",
+        ("en", "en") => "English",
+        ("en", "hy") => "Armenian",
+        ("en", "az") => "Azerbaijani",
+        ("en", "ru") => "Russian",
+        (_, "fr") => "français",
+        (_, "en") => "anglais",
+        (_, "hy") => "arménien",
+        (_, "az") => "azerbaïdjanais",
+        (_, "ru") => "russe",
+        _ => "",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_key_has_both_languages() {
+        for key in [
+            "legend",
+            "loading",
+            "zoom-in",
+            "zoom-out",
+            "zoom-reset",
+            "close",
+            "accuracy",
+            "exact",
+            "approximate",
+            "schematic",
+            "as-of",
+            "sources",
+            "other-names",
+            "in-article",
+            "problems",
+            "fatal",
+            "hint",
+            "map-label",
+            "legend-approximate",
+            "legend-schematic",
+            "handover",
+            "valid-from",
+            "valid-until",
+            "not-in-article",
+            "published",
+            "map",
+            "article",
+        ] {
+            for lang in UI_LANGS {
+                assert!(!t(lang, key).is_empty(), "{lang} {key}");
+            }
+        }
+        assert_eq!(t("fr", "no-such-key"), "");
+    }
+}

@@ -1,0 +1,190 @@
+//! A loaded story: the manifest, its layers, the article and the link index, built from
+//! the texts of its files (or the errors fetching them). Pure: the shell only fetches.
+
+use std::collections::BTreeSet;
+
+use crate::article::{build_article, Article};
+use crate::error::DataError;
+use crate::layer::{parse_layer, Feature, Layer};
+use crate::linking::LinkIndex;
+use crate::projection::{Bounds, Point, Projection};
+use crate::render::{path_d, point_positions};
+use crate::story::{Story, MANIFEST};
+
+/// Everything the map shows, and every problem met on the way.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Model {
+    pub story: Story,
+    /// The layers that could be read, in drawing order.
+    pub layers: Vec<Layer>,
+    pub article: Article,
+    pub index: LinkIndex,
+    /// Problems, in the order met: files that failed, features and passages left out.
+    pub problems: Vec<DataError>,
+}
+
+/// A feature ready to draw: path data for lines and areas, positions for points.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Drawn {
+    pub id: String,
+    pub d: String,
+    pub points: Vec<Point>,
+}
+
+impl Model {
+    /// Builds the model. `layer_texts` holds, for each layer of the story in order, the
+    /// file's text or the error that stopped its loading; likewise `article_text`.
+    pub fn assemble(
+        story: Story,
+        layer_texts: Vec<Result<String, DataError>>,
+        article_text: Result<String, DataError>,
+    ) -> Model {
+        let mut problems = Vec::new();
+        let mut ids = BTreeSet::new();
+        let mut layers = Vec::new();
+        for (layer_ref, text) in story.layers.iter().zip(layer_texts) {
+            let parsed = text.and_then(|t| parse_layer(&layer_ref.file, &t, &mut ids));
+            match parsed {
+                Ok((layer, mut bad)) => {
+                    layers.push(layer);
+                    problems.append(&mut bad);
+                }
+                Err(e) => problems.push(e),
+            }
+        }
+        let article_text = article_text.unwrap_or_else(|e| {
+            problems.push(e);
+            String::new()
+        });
+        let (article, mut bad) = build_article(MANIFEST, &article_text, &story.passages);
+        problems.append(&mut bad);
+        let (index, mut bad) =
+            LinkIndex::build(MANIFEST, &story.passages, article.passage_ids(), &ids);
+        problems.append(&mut bad);
+        Model {
+            story,
+            layers,
+            article,
+            index,
+            problems,
+        }
+    }
+
+    /// Every feature, in drawing order.
+    pub fn features(&self) -> impl Iterator<Item = &Feature> {
+        self.layers.iter().flat_map(|l| &l.features)
+    }
+
+    /// The feature with this id.
+    pub fn feature(&self, id: &str) -> Option<&Feature> {
+        self.features().find(|f| f.id == id)
+    }
+
+    /// The extent the map opens on: the story's frame, else every feature.
+    pub fn extent(&self) -> Option<Bounds> {
+        match self.story.frame {
+            Some([west, south, east, north]) => Some(Bounds {
+                west,
+                south,
+                east,
+                north,
+            }),
+            None => Bounds::around(self.features().flat_map(|f| f.shape.positions())),
+        }
+    }
+
+    /// Every feature drawn with `projection`.
+    pub fn drawn(&self, projection: &Projection) -> Vec<Drawn> {
+        self.features()
+            .map(|f| Drawn {
+                id: f.id.clone(),
+                d: path_d(&f.shape, projection),
+                points: point_positions(&f.shape, projection),
+            })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::error::Reason;
+
+    const STORY: &str = r#"{
+        "title": {"fr": "T"},
+        "article": {"file": "a.txt", "lang": "fr", "date": "2020-11-19"},
+        "layers": [{"file": "one.geojson"}, {"file": "two.geojson"}],
+        "passages": [
+            {"id": "p-line", "phrase": "la ligne", "features": ["line"]},
+            {"id": "p-gone", "phrase": "le point", "features": ["point"]}
+        ]
+    }"#;
+
+    fn layer(id: &str, geometry: &str) -> String {
+        format!(
+            r#"{{"type":"FeatureCollection","features":[{{"type":"Feature","id":"{id}",
+            "geometry":{geometry},"properties":{{"kind":"k","name":{{"fr":"{id}"}},
+            "sources":[{{"title":"s"}}],"accuracy":"approximate"}}}}]}}"#
+        )
+    }
+
+    #[test]
+    fn a_missing_file_is_named_and_the_rest_still_draws() {
+        let story = Story::parse("story.json", STORY).unwrap();
+        let model = Model::assemble(
+            story,
+            vec![
+                Ok(layer(
+                    "line",
+                    r#"{"type":"LineString","coordinates":[[46,40],[47,39]]}"#,
+                )),
+                Err(DataError::file(
+                    "two.geojson",
+                    Reason::Fetch("HTTP 404".into()),
+                )),
+            ],
+            Ok("Voici la ligne et le point.".into()),
+        );
+        assert_eq!(model.features().count(), 1);
+        assert_eq!(model.index.passages_of("line"), ["p-line"]);
+        let messages: Vec<String> = model.problems.iter().map(|p| p.to_string()).collect();
+        assert_eq!(
+            messages,
+            [
+                "two.geojson: could not be loaded (HTTP 404)",
+                "story.json: passage \"p-gone\": links to feature \"point\", which no layer has",
+            ]
+        );
+        let extent = model.extent().unwrap();
+        assert_eq!((extent.west, extent.north), (46.0, 40.0));
+        let drawn = model.drawn(&Projection::fit(extent, 100.0, 100.0, 0.0));
+        assert_eq!(drawn.len(), 1);
+        assert!(drawn[0].d.starts_with('M'));
+    }
+
+    #[test]
+    fn a_missing_article_still_shows_the_map() {
+        let story = Story::parse("story.json", STORY).unwrap();
+        let model = Model::assemble(
+            story,
+            vec![
+                Ok(layer(
+                    "line",
+                    r#"{"type":"LineString","coordinates":[[46,40],[47,39]]}"#,
+                )),
+                Ok(layer(
+                    "point",
+                    r#"{"type":"Point","coordinates":[46.5,39.5]}"#,
+                )),
+            ],
+            Err(DataError::file("a.txt", Reason::Fetch("HTTP 500".into()))),
+        );
+        assert_eq!(model.features().count(), 2);
+        assert!(model.article.blocks.is_empty());
+        assert_eq!(
+            model.problems[0].to_string(),
+            "a.txt: could not be loaded (HTTP 500)"
+        );
+        assert!(model.feature("point").is_some());
+    }
+}

@@ -1,0 +1,182 @@
+//! What the reader has selected, what is highlighted because of it, and its URL form.
+//!
+//! The URL hash holds `key=value` pairs joined by `&` (`#feature=lachin-corridor`), so
+//! more state can join it later without breaking links already shared.
+
+use std::collections::BTreeSet;
+
+use crate::linking::LinkIndex;
+
+/// The one selected item, if any. Every highlight is derived from it.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum Selection {
+    #[default]
+    None,
+    Feature(String),
+    Passage(String),
+}
+
+/// The items marked `data-selected="true"`: the selected one and those linked to it.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Highlight {
+    pub features: BTreeSet<String>,
+    pub passages: BTreeSet<String>,
+}
+
+impl Selection {
+    /// Reads the selection from a URL hash (with or without the leading `#`).
+    /// Unknown keys are ignored; an empty or unreadable hash selects nothing.
+    ///
+    /// # Examples
+    /// ```
+    /// use ceasefire_map::selection::Selection;
+    /// assert_eq!(Selection::from_hash("#feature=contact-line"), Selection::Feature("contact-line".into()));
+    /// assert_eq!(Selection::from_hash("#passage=p1&lang=en"), Selection::Passage("p1".into()));
+    /// assert_eq!(Selection::from_hash(""), Selection::None);
+    /// ```
+    pub fn from_hash(hash: &str) -> Selection {
+        let hash = hash.strip_prefix('#').unwrap_or(hash);
+        for pair in hash.split('&') {
+            let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+            let value = percent_decode(value);
+            if value.is_empty() {
+                continue;
+            }
+            match key {
+                "feature" => return Selection::Feature(value),
+                "passage" => return Selection::Passage(value),
+                _ => {}
+            }
+        }
+        Selection::None
+    }
+
+    /// The hash for this selection: `#feature=ID`, `#passage=ID`, or `""`.
+    pub fn to_hash(&self) -> String {
+        match self {
+            Selection::None => String::new(),
+            Selection::Feature(id) => format!("#feature={}", percent_encode(id)),
+            Selection::Passage(id) => format!("#passage={}", percent_encode(id)),
+        }
+    }
+
+    /// The selection after the reader activates `next`: activating the selected item
+    /// again clears the selection.
+    pub fn toggled(&self, next: Selection) -> Selection {
+        if *self == next {
+            Selection::None
+        } else {
+            next
+        }
+    }
+
+    /// The selected item and everything linked to it.
+    pub fn highlight(&self, index: &LinkIndex) -> Highlight {
+        let mut h = Highlight::default();
+        match self {
+            Selection::None => {}
+            Selection::Feature(id) => {
+                h.features.insert(id.clone());
+                h.passages.extend(index.passages_of(id).iter().cloned());
+            }
+            Selection::Passage(id) => {
+                h.passages.insert(id.clone());
+                h.features.extend(index.features_of(id).iter().cloned());
+            }
+        }
+        h
+    }
+}
+
+fn percent_encode(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = || std::str::from_utf8(bytes.get(i + 1..i + 3)?).ok();
+        match (bytes[i], hex().and_then(|h| u8::from_str_radix(h, 16).ok())) {
+            (b'%', Some(v)) => {
+                out.push(v);
+                i += 3;
+            }
+            (b, _) => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::story::PassageSpec;
+
+    #[test]
+    fn hash_round_trips() {
+        let cases = [
+            Selection::None,
+            Selection::Feature("lachin-corridor".into()),
+            Selection::Passage("p-couloir".into()),
+            Selection::Feature("odd id/é&x=1".into()),
+        ];
+        for s in cases {
+            assert_eq!(Selection::from_hash(&s.to_hash()), s, "{}", s.to_hash());
+        }
+    }
+
+    #[test]
+    fn reads_hashes_written_by_hand() {
+        let cases = [
+            ("feature=shusha", Selection::Feature("shusha".into())),
+            ("#lang=fr&passage=p2", Selection::Passage("p2".into())),
+            ("#feature=", Selection::None),
+            ("#nonsense", Selection::None),
+            ("#feature=%zz", Selection::Feature("%zz".into())),
+        ];
+        for (hash, want) in cases {
+            assert_eq!(Selection::from_hash(hash), want, "{hash}");
+        }
+    }
+
+    #[test]
+    fn highlight_follows_links_both_ways() {
+        let specs = [PassageSpec {
+            id: "p".into(),
+            phrase: "p".into(),
+            occurrence: 1,
+            features: vec!["a".into(), "b".into()],
+        }];
+        let features = ["a", "b", "c"].iter().map(|s| s.to_string()).collect();
+        let (index, _) = LinkIndex::build("s", &specs, ["p"], &features);
+        let h = Selection::Passage("p".into()).highlight(&index);
+        assert_eq!(h.features.iter().collect::<Vec<_>>(), ["a", "b"]);
+        assert!(h.passages.contains("p"));
+        let h = Selection::Feature("b".into()).highlight(&index);
+        assert!(h.passages.contains("p") && h.features.contains("b") && !h.features.contains("a"));
+        assert_eq!(Selection::None.highlight(&index), Highlight::default());
+    }
+
+    #[test]
+    fn activating_twice_clears() {
+        let s = Selection::Feature("a".into());
+        assert_eq!(s.toggled(Selection::Feature("a".into())), Selection::None);
+        assert_eq!(
+            s.toggled(Selection::Passage("p".into())),
+            Selection::Passage("p".into())
+        );
+    }
+}

@@ -1,0 +1,208 @@
+//! The story manifest (`story.json`): what to load and how to show it. A new story is a
+//! new manifest, article and GeoJSON files; no code changes.
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+
+use crate::date::IsoDate;
+use crate::error::{DataError, Reason};
+use crate::names::Names;
+
+/// The file name the app loads first, relative to the data folder.
+pub const MANIFEST: &str = "story.json";
+
+/// Everything `story.json` says.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct Story {
+    /// The map's title, per language.
+    pub title: Names,
+    /// One or two sentences under the title.
+    #[serde(default)]
+    pub summary: Names,
+    pub article: ArticleRef,
+    /// Optional initial extent `[west, south, east, north]`; else the map fits every layer.
+    #[serde(default)]
+    pub frame: Option<[f64; 4]>,
+    /// GeoJSON files, drawn in this order (first is at the bottom).
+    pub layers: Vec<LayerRef>,
+    /// How each feature kind is drawn and named in the legend.
+    #[serde(default)]
+    pub kinds: BTreeMap<String, KindStyle>,
+    /// The linked phrases of the article.
+    #[serde(default)]
+    pub passages: Vec<PassageSpec>,
+    /// The credit line under the map.
+    #[serde(default)]
+    pub attribution: Names,
+}
+
+/// The article the map tells.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct ArticleRef {
+    /// Plain text, UTF-8, paragraphs separated by blank lines.
+    pub file: String,
+    /// Language of the text.
+    pub lang: String,
+    /// Publication date, `YYYY-MM-DD`.
+    pub date: String,
+    /// Who published it, per language (shown with the date).
+    #[serde(default)]
+    pub credit: Names,
+}
+
+/// One GeoJSON file of the story.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct LayerRef {
+    /// Path relative to the data folder.
+    pub file: String,
+    /// What the layer holds, per language.
+    #[serde(default)]
+    pub title: Names,
+}
+
+/// How features of one kind look, and their legend entry.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct KindStyle {
+    /// Legend text per language; kinds without one stay out of the legend.
+    #[serde(default)]
+    pub label: Names,
+    /// SVG fill: `#rgb`, `#rrggbb` or `none`.
+    #[serde(default)]
+    pub fill: Option<String>,
+    /// Fill opacity, 0 to 1.
+    #[serde(default)]
+    pub fill_opacity: Option<f64>,
+    /// SVG stroke colour.
+    #[serde(default)]
+    pub stroke: Option<String>,
+    /// Stroke width in screen pixels.
+    #[serde(default)]
+    pub stroke_width: Option<f64>,
+    /// Whether points of this kind carry a name label on the map.
+    #[serde(default)]
+    pub label_on_map: bool,
+    /// Whether features of this kind can be selected (base geography usually cannot).
+    #[serde(default = "yes")]
+    pub interactive: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+
+/// A phrase of the article linked to features. The phrase is found verbatim in the text;
+/// `occurrence` picks the n-th time it appears (1 = first).
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct PassageSpec {
+    pub id: String,
+    pub phrase: String,
+    #[serde(default = "first")]
+    pub occurrence: usize,
+    pub features: Vec<String>,
+}
+
+fn first() -> usize {
+    1
+}
+
+/// Colours from data go into SVG attributes; only plain colours are let through, so a
+/// story cannot make the map fetch anything (`url(...)`).
+pub fn safe_colour(value: Option<&str>) -> Option<&str> {
+    let v = value?;
+    let hex = v.strip_prefix('#').is_some_and(|h| {
+        matches!(h.len(), 3 | 4 | 6 | 8) && h.chars().all(|c| c.is_ascii_hexdigit())
+    });
+    (hex || v == "none").then_some(v)
+}
+
+impl Story {
+    /// Parses `story.json`.
+    pub fn parse(file: &str, text: &str) -> Result<Story, DataError> {
+        let story: Story = serde_json::from_str(text).map_err(|e| DataError::json(file, &e))?;
+        if IsoDate::parse(&story.article.date).is_none() {
+            return Err(DataError::file(
+                file,
+                Reason::Shape(format!(
+                    "article.date is \"{}\", not an ISO date (YYYY-MM-DD)",
+                    story.article.date
+                )),
+            ));
+        }
+        if story.layers.is_empty() {
+            return Err(DataError::file(
+                file,
+                Reason::Shape("\"layers\" is empty".into()),
+            ));
+        }
+        Ok(story)
+    }
+
+    /// The style of a kind, or the default look for kinds the story does not describe.
+    pub fn style(&self, kind: &str) -> KindStyle {
+        self.kinds.get(kind).cloned().unwrap_or(KindStyle {
+            label: Names::default(),
+            fill: None,
+            fill_opacity: None,
+            stroke: None,
+            stroke_width: None,
+            label_on_map: false,
+            interactive: true,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const MINIMAL: &str = r#"{
+        "title": {"fr": "Carte", "en": "Map"},
+        "article": {"file": "a.txt", "lang": "fr", "date": "2020-11-19"},
+        "layers": [{"file": "x.geojson"}],
+        "passages": [{"id": "p", "phrase": "ligne", "features": ["f"]}]
+    }"#;
+
+    #[test]
+    fn reads_a_minimal_manifest_with_defaults() {
+        let s = Story::parse("story.json", MINIMAL).unwrap();
+        assert_eq!(s.title.get("en"), "Map");
+        assert_eq!(s.passages[0].occurrence, 1);
+        assert!(s.style("anything").interactive);
+        assert!(s.frame.is_none());
+    }
+
+    #[test]
+    fn refuses_bad_manifests_with_the_reason() {
+        let cases = [
+            ("{", "story.json: invalid JSON at line 1"),
+            (r#"{"title":{}}"#, "missing field `article`"),
+            (
+                &MINIMAL.replace("2020-11-19", "19 Nov"),
+                "article.date is \"19 Nov\"",
+            ),
+            (
+                &MINIMAL.replace(r#"[{"file": "x.geojson"}]"#, "[]"),
+                "\"layers\" is empty",
+            ),
+        ];
+        for (text, want) in cases {
+            let err = Story::parse("story.json", text).unwrap_err().to_string();
+            assert!(err.contains(want), "{err}");
+        }
+    }
+
+    #[test]
+    fn only_plain_colours_pass() {
+        for (v, ok) in [
+            ("#d55e00", true),
+            ("#abc", true),
+            ("none", true),
+            ("url(https://x/y)", false),
+            ("red;x", false),
+            ("#12345", false),
+        ] {
+            assert_eq!(safe_colour(Some(v)).is_some(), ok, "{v}");
+        }
+    }
+}

@@ -1,0 +1,88 @@
+//! The article, verbatim, with its linked passages.
+
+use leptos::prelude::*;
+
+use crate::article::Span;
+use crate::date::IsoDate;
+use crate::i18n::t;
+use crate::selection::Selection;
+use crate::state::AppState;
+
+/// The article text; each linked passage selects its features when activated.
+#[component]
+pub fn ArticleView() -> impl IntoView {
+    let state = AppState::get();
+    let lang = state.lang;
+    move || {
+        let model = state.model.get()?;
+        let article = &model.story.article;
+        let date = IsoDate::parse(&article.date).map(|d| d.long(&lang.get()));
+        let credit = article.credit.get(&lang.get()).to_string();
+        let blocks = model
+            .article
+            .blocks
+            .iter()
+            .map(|block| {
+                let spans = block.spans.iter().map(span_view).collect_view();
+                if block.heading {
+                    view! { <h2 class="article-heading">{spans}</h2> }.into_any()
+                } else {
+                    view! { <p class="article-paragraph">{spans}</p> }.into_any()
+                }
+            })
+            .collect_view();
+        Some(view! {
+            <article class="article" lang=article.lang.clone()>
+                <p class="article-meta">
+                    {move || t(&lang.get(), "published")}
+                    " "
+                    {date}
+                    {(!credit.is_empty()).then(|| format!(" · {credit}"))}
+                </p>
+                <p class="article-hint">{move || t(&lang.get(), "hint")}</p>
+                {blocks}
+            </article>
+        })
+    }
+}
+
+fn span_view(span: &Span) -> AnyView {
+    match span {
+        Span::Text(text) => text.clone().into_any(),
+        Span::Passage { id, text } => {
+            let state = AppState::get();
+            let selected = {
+                let id = id.clone();
+                Signal::derive(move || state.highlight.with(|h| h.passages.contains(&id)))
+            };
+            let activate = {
+                let id = id.clone();
+                move || state.activate(Selection::Passage(id.clone()))
+            };
+            let on_key = {
+                let activate = activate.clone();
+                move |ev: web_sys::KeyboardEvent| {
+                    if super::is_activation(&ev) {
+                        ev.prevent_default();
+                        activate();
+                    }
+                }
+            };
+            view! {
+                <span
+                    class="article-passage"
+                    data-passage-id=id.clone()
+                    data-selected=move || selected.get().to_string()
+                    role="button"
+                    tabindex="0"
+                    aria-pressed=move || selected.get().to_string()
+                    on:click=move |_| activate()
+                    on:keydown=on_key
+                >
+                    {text.clone()}
+                </span>
+            }
+            .into_any()
+        }
+    }
+}

@@ -1,0 +1,144 @@
+//! The details of the selected feature: its names, what it is, its dates, how accurate
+//! it is and where it comes from, and the passages that speak of it.
+
+use leptos::prelude::*;
+
+use crate::date::IsoDate;
+use crate::i18n::{language_name, t};
+use crate::selection::Selection;
+use crate::state::AppState;
+
+/// The panel shown while a feature is selected.
+#[component]
+pub fn Details() -> impl IntoView {
+    let state = AppState::get();
+    let lang = state.lang;
+    move || {
+        let Selection::Feature(id) = state.selection.get() else {
+            return None;
+        };
+        let model = state.model.get()?;
+        let f = model.feature(&id)?.clone();
+        let l = lang.get();
+        let kind_label = model.story.style(&f.kind).label.get(&l).to_string();
+        let others = f
+            .name
+            .others(&l)
+            .into_iter()
+            .map(|(code, name)| {
+                let language = language_name(&l, code);
+                if language.is_empty() {
+                    name.to_string()
+                } else {
+                    format!("{name} ({language})")
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(" · ");
+        let date_row = |key: &'static str, date: Option<IsoDate>| {
+            date.map(|d| {
+                view! {
+                    <dt>{t(&l, key)}</dt>
+                    <dd>
+                        <time datetime=d.to_string()>{d.long(&l)}</time>
+                    </dd>
+                }
+            })
+        };
+        let sources = f
+            .sources
+            .iter()
+            .map(|s| match s.link() {
+                Some(url) => view! {
+                    <li>
+                        <a href=url.to_string() target="_blank" rel="noopener noreferrer">
+                            {s.title.clone()}
+                        </a>
+                    </li>
+                }
+                .into_any(),
+                None => view! { <li>{s.title.clone()}</li> }.into_any(),
+            })
+            .collect_view();
+        let passages = model.index.passages_of(&f.id).to_vec();
+        let excerpts = passages
+            .iter()
+            .map(|pid| {
+                let text = passage_text(&model.article, pid);
+                let pid = pid.clone();
+                view! {
+                    <li>
+                        <button
+                            type="button"
+                            class="details-passage"
+                            data-details-passage=pid.clone()
+                            on:click=move |_| {
+                                state.selection.set(Selection::Passage(pid.clone()));
+                                super::reveal_linked(&state, &Selection::Passage(pid.clone()));
+                            }
+                        >
+                            "« "
+                            {text}
+                            " »"
+                        </button>
+                    </li>
+                }
+            })
+            .collect_view();
+        let note = f.note.get(&l).to_string();
+        let accuracy = f.accuracy.as_str();
+        Some(view! {
+            <aside class="details" data-details=f.id.clone() aria-live="polite">
+                <button
+                    type="button"
+                    class="details-close"
+                    aria-label=t(&l, "close")
+                    on:click=move |_| state.selection.set(Selection::None)
+                >
+                    "×"
+                </button>
+                <p class="details-kind">{kind_label}</p>
+                <h2 class="details-name">{f.name.get(&l).to_string()}</h2>
+                {(!others.is_empty())
+                    .then(|| {
+                        view! {
+                            <p class="details-others">
+                                {t(&l, "other-names")}
+                                " : "
+                                {others}
+                            </p>
+                        }
+                    })}
+                <dl class="details-facts">
+                    <dt>{t(&l, "accuracy")}</dt>
+                    <dd class="details-accuracy" data-accuracy=accuracy>{t(&l, accuracy)}</dd>
+                    {date_row("as-of", f.as_of)}
+                    {date_row("valid-from", f.valid_from)}
+                    {date_row("valid-until", f.valid_until)}
+                    {date_row("handover", f.handover_date)}
+                </dl>
+                {(!note.is_empty()).then(|| view! { <p class="details-note">{note}</p> })}
+                <h3 class="details-subtitle">{t(&l, "sources")}</h3>
+                <ul class="details-sources">{sources}</ul>
+                <h3 class="details-subtitle">{t(&l, "in-article")}</h3>
+                {if passages.is_empty() {
+                    view! { <p class="details-none">{t(&l, "not-in-article")}</p> }.into_any()
+                } else {
+                    view! { <ul class="details-passages">{excerpts}</ul> }.into_any()
+                }}
+            </aside>
+        })
+    }
+}
+
+fn passage_text(article: &crate::article::Article, id: &str) -> String {
+    article
+        .blocks
+        .iter()
+        .flat_map(|b| &b.spans)
+        .find_map(|s| match s {
+            crate::article::Span::Passage { id: pid, text } if pid == id => Some(text.clone()),
+            _ => None,
+        })
+        .unwrap_or_default()
+}

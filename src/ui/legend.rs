@@ -1,0 +1,94 @@
+//! The legend (every symbol the map uses, with how accurate it is) and the credit line.
+
+use leptos::prelude::*;
+
+use crate::i18n::t;
+use crate::layer::{Accuracy, Shape};
+use crate::state::AppState;
+use crate::story::safe_colour;
+
+/// The legend under the map.
+#[component]
+pub fn Legend() -> impl IntoView {
+    let state = AppState::get();
+    let lang = state.lang;
+    move || {
+        let model = state.model.get()?;
+        let l = lang.get();
+        // One entry per kind the story labels, in the order of first appearance.
+        let mut seen: Vec<&str> = Vec::new();
+        let mut entries = Vec::new();
+        for f in model.features() {
+            if seen.contains(&f.kind.as_str()) {
+                continue;
+            }
+            seen.push(&f.kind);
+            let style = model.story.style(&f.kind);
+            if !style.label.has(&l) && style.label.is_empty() {
+                continue;
+            }
+            let fill = safe_colour(style.fill.as_deref())
+                .unwrap_or("#dddddd")
+                .to_string();
+            let stroke = safe_colour(style.stroke.as_deref())
+                .unwrap_or("#555555")
+                .to_string();
+            let opacity = style
+                .fill_opacity
+                .unwrap_or(1.0)
+                .clamp(0.0, 1.0)
+                .to_string();
+            let swatch = match f.shape {
+                Shape::Points(_) => view! {
+                    <circle cx="12" cy="8" r="4.5" fill=fill stroke=stroke stroke-width="1.5" />
+                }
+                .into_any(),
+                Shape::Lines(_) => view! {
+                    <line x1="1" y1="8" x2="23" y2="8" stroke=stroke
+                        stroke-width=style.stroke_width.unwrap_or(1.0).clamp(1.0, 6.0).to_string() />
+                }
+                .into_any(),
+                Shape::Areas(_) => view! {
+                    <rect x="1.5" y="2.5" width="21" height="11" fill=fill fill-opacity=opacity
+                        stroke=stroke stroke-width="1.5" />
+                }
+                .into_any(),
+            };
+            entries.push(view! {
+                <li class="legend-item" data-legend-kind=f.kind.clone()>
+                    <svg class="legend-swatch" viewBox="0 0 24 16" width="24" height="16" aria-hidden="true">
+                        {swatch}
+                    </svg>
+                    <span>{style.label.get(&l).to_string()}</span>
+                </li>
+            });
+        }
+        let uses = |a: Accuracy| model.features().any(|f| f.accuracy == a);
+        let dash = |a: Accuracy, key: &'static str, dasharray: &'static str| {
+            uses(a).then(|| {
+                view! {
+                    <li class="legend-item legend-item--accuracy">
+                        <svg class="legend-swatch" viewBox="0 0 24 16" width="24" height="16" aria-hidden="true">
+                            <line x1="1" y1="8" x2="23" y2="8" stroke="#222" stroke-width="2"
+                                stroke-dasharray=dasharray />
+                        </svg>
+                        <span>{t(&l, key)}</span>
+                    </li>
+                }
+            })
+        };
+        Some(view! {
+            <div class="legend" data-legend="true">
+                <h2 class="legend-title">{t(&l, "legend")}</h2>
+                <ul class="legend-list">
+                    {entries}
+                    {dash(Accuracy::Approximate, "legend-approximate", "6 3")}
+                    {dash(Accuracy::Schematic, "legend-schematic", "1.5 3")}
+                </ul>
+                <p class="legend-attribution" data-attribution="true">
+                    {model.story.attribution.get(&l).to_string()}
+                </p>
+            </div>
+        })
+    }
+}

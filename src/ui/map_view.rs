@@ -1,0 +1,338 @@
+//! The map: an SVG fitted to its box. Paths are computed once per size; pan and zoom
+//! move one `transform`. Points and labels keep their screen size.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::i18n::t;
+use crate::layer::{Feature, Shape};
+use crate::model::{Drawn, Model};
+use crate::projection::{Point, Projection};
+use crate::selection::Selection;
+use crate::state::AppState;
+use crate::story::safe_colour;
+use crate::viewport::Viewport;
+
+/// Padding, in pixels, between the map's extent and the edge of its box.
+const PADDING: f64 = 8.0;
+/// How far a press must move, in pixels, before it counts as a drag and not a click.
+const DRAG_THRESHOLD: f64 = 4.0;
+
+/// The interactive map.
+#[component]
+pub fn MapView() -> impl IntoView {
+    let state = AppState::get();
+    let frame = NodeRef::<leptos::html::Div>::new();
+    let size = RwSignal::new((0.0_f64, 0.0_f64));
+    let measure = move || {
+        if let Some(el) = frame.get_untracked() {
+            let next = (f64::from(el.client_width()), f64::from(el.client_height()));
+            if next != size.get_untracked() {
+                size.set(next);
+                state.viewport.set(Viewport::IDENTITY);
+            }
+        }
+    };
+    Effect::new(move |_| {
+        if frame.get().is_some() {
+            measure();
+        }
+    });
+    let _ = window_event_listener(leptos::ev::resize, move |_| measure());
+
+    // Recomputed when the story or the box changes, never while panning.
+    let scene = Memo::new(move |_| {
+        let (w, h) = size.get();
+        let model = state.model.get()?;
+        if w < 1.0 || h < 1.0 {
+            return None;
+        }
+        let projection = Projection::fit(model.extent()?, w, h, PADDING);
+        Some(Arc::new(model.drawn(&projection)))
+    });
+
+    let drag = StoredValue::new(None::<(f64, f64)>);
+    let dragged = StoredValue::new(false);
+    let zoom_by = move |factor: f64| {
+        let (w, h) = size.get_untracked();
+        state.viewport.update(|v| {
+            *v = v
+                .zoomed_at(
+                    Point {
+                        x: w / 2.0,
+                        y: h / 2.0,
+                    },
+                    factor,
+                )
+                .clamped(w, h)
+        });
+    };
+
+    let lang = state.lang;
+    view! {
+        <div class="map-frame" node_ref=frame>
+            <svg
+                class="map"
+                data-map="true"
+                viewBox=move || {
+                    let (w, h) = size.get();
+                    format!("0 0 {} {}", w.max(1.0), h.max(1.0))
+                }
+                role="group"
+                aria-label=move || t(&lang.get(), "map-label")
+                on:pointerdown=move |ev: web_sys::PointerEvent| {
+                    if ev.button() == 0 {
+                        drag.set_value(Some((f64::from(ev.client_x()), f64::from(ev.client_y()))));
+                        dragged.set_value(false);
+                    }
+                }
+                on:pointermove=move |ev: web_sys::PointerEvent| {
+                    let Some((x0, y0)) = drag.get_value() else { return };
+                    let (x, y) = (f64::from(ev.client_x()), f64::from(ev.client_y()));
+                    let (dx, dy) = (x - x0, y - y0);
+                    if !dragged.get_value() && dx.hypot(dy) < DRAG_THRESHOLD {
+                        return;
+                    }
+                    dragged.set_value(true);
+                    drag.set_value(Some((x, y)));
+                    let (w, h) = size.get_untracked();
+                    state.viewport.update(|v| *v = v.panned(dx, dy).clamped(w, h));
+                }
+                on:pointerup=move |_| drag.set_value(None)
+                on:pointerleave=move |_| drag.set_value(None)
+                on:wheel=move |ev: web_sys::WheelEvent| {
+                    ev.prevent_default();
+                    let (w, h) = size.get_untracked();
+                    let anchor = Point {
+                        x: f64::from(ev.offset_x()),
+                        y: f64::from(ev.offset_y()),
+                    };
+                    let factor = (-ev.delta_y() * 0.002).clamp(-0.5, 0.5).exp();
+                    state.viewport.update(|v| *v = v.zoomed_at(anchor, factor).clamped(w, h));
+                }
+            >
+                <g class="map-world" transform=move || state.viewport.get().to_svg_transform()>
+                    {move || {
+                        let drawn = scene.get()?;
+                        let model = state.model.get()?;
+                        Some(
+                            drawn
+                                .iter()
+                                .zip(model.features())
+                                .filter(|(d, _)| !d.d.is_empty())
+                                .map(|(d, f)| shape_view(&model, f, d, dragged))
+                                .collect_view(),
+                        )
+                    }}
+                </g>
+                <g class="map-points">
+                    {move || {
+                        let drawn = scene.get()?;
+                        let model = state.model.get()?;
+                        Some(
+                            drawn
+                                .iter()
+                                .zip(model.features())
+                                .filter(|(d, _)| !d.points.is_empty())
+                                .map(|(d, f)| points_view(&model, f, d, dragged))
+                                .collect_view(),
+                        )
+                    }}
+                </g>
+            </svg>
+            <div class="map-zoom">
+                <button type="button" class="map-zoom-button" data-zoom="in"
+                    aria-label=move || t(&lang.get(), "zoom-in")
+                    title=move || t(&lang.get(), "zoom-in")
+                    on:click=move |_| zoom_by(1.6)>"+"</button>
+                <button type="button" class="map-zoom-button" data-zoom="out"
+                    aria-label=move || t(&lang.get(), "zoom-out")
+                    title=move || t(&lang.get(), "zoom-out")
+                    on:click=move |_| zoom_by(1.0 / 1.6)>"−"</button>
+                <button type="button" class="map-zoom-button" data-zoom="reset"
+                    aria-label=move || t(&lang.get(), "zoom-reset")
+                    title=move || t(&lang.get(), "zoom-reset")
+                    on:click=move |_| state.viewport.set(Viewport::IDENTITY)>"⤢"</button>
+            </div>
+        </div>
+    }
+}
+
+/// What every drawn feature shares: its hooks, its selection state, its events.
+struct Hooks {
+    id: String,
+    class: String,
+    interactive: bool,
+    name: String,
+}
+
+fn hooks(model: &Model, f: &Feature, lang: &str) -> Hooks {
+    let style = model.story.style(&f.kind);
+    let interactive = style.interactive || model.index.is_linked_feature(&f.id);
+    let kind: String = f
+        .kind
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+        .collect();
+    Hooks {
+        id: f.id.clone(),
+        class: format!(
+            "map-feature map-kind-{kind} map-accuracy-{}{}",
+            f.accuracy.as_str(),
+            if interactive {
+                " map-feature--interactive"
+            } else {
+                ""
+            }
+        ),
+        interactive,
+        name: f.name.get(lang).to_string(),
+    }
+}
+
+fn activate(id: &str, dragged: StoredValue<bool>) {
+    if dragged.get_value() {
+        return;
+    }
+    let state = AppState::get();
+    state.activate(Selection::Feature(id.to_string()));
+    let now = state.selection.get_untracked();
+    if now != Selection::None {
+        super::reveal_linked(&state, &now);
+    }
+}
+
+fn shape_view(model: &Model, f: &Feature, d: &Drawn, dragged: StoredValue<bool>) -> AnyView {
+    let state = AppState::get();
+    let h = hooks(model, f, &state.lang.get_untracked());
+    let style = model.story.style(&f.kind);
+    let is_line = matches!(f.shape, Shape::Lines(_));
+    let fill = if is_line {
+        "none".to_string()
+    } else {
+        safe_colour(style.fill.as_deref())
+            .unwrap_or("#dddddd")
+            .to_string()
+    };
+    let stroke = safe_colour(style.stroke.as_deref())
+        .unwrap_or("#555555")
+        .to_string();
+    let id = h.id.clone();
+    let selected = move || {
+        state
+            .highlight
+            .with(|hl| hl.features.contains(&id))
+            .to_string()
+    };
+    let (id_click, id_key) = (h.id.clone(), h.id.clone());
+    view! {
+        <path
+            class=h.class
+            d=d.d.clone()
+            data-feature-id=h.id.clone()
+            data-selected=selected.clone()
+            fill=fill
+            fill-opacity=style.fill_opacity.map(|o| o.clamp(0.0, 1.0).to_string())
+            stroke=stroke
+            stroke-width=style.stroke_width.unwrap_or(1.0).clamp(0.0, 12.0).to_string()
+            vector-effect="non-scaling-stroke"
+            tabindex=h.interactive.then_some("0")
+            role=h.interactive.then_some("button")
+            aria-label=h.interactive.then(|| h.name.clone())
+            aria-pressed=move || h.interactive.then(|| selected.clone()())
+            on:click=move |_| {
+                if h.interactive {
+                    activate(&id_click, dragged)
+                }
+            }
+            on:keydown=move |ev: web_sys::KeyboardEvent| {
+                if h.interactive && super::is_activation(&ev) {
+                    ev.prevent_default();
+                    activate(&id_key, dragged);
+                }
+            }
+        >
+            <title>{h.name.clone()}</title>
+        </path>
+    }
+    .into_any()
+}
+
+fn points_view(model: &Model, f: &Feature, d: &Drawn, dragged: StoredValue<bool>) -> AnyView {
+    let state = AppState::get();
+    let lang = state.lang;
+    let h = hooks(model, f, &lang.get_untracked());
+    let style = model.story.style(&f.kind);
+    let fill = safe_colour(style.fill.as_deref())
+        .unwrap_or("#222222")
+        .to_string();
+    let stroke = safe_colour(style.stroke.as_deref())
+        .unwrap_or("#ffffff")
+        .to_string();
+    let radius = style.stroke_width.unwrap_or(4.0).clamp(2.0, 10.0);
+    let id = h.id.clone();
+    let selected = move || {
+        state
+            .highlight
+            .with(|hl| hl.features.contains(&id))
+            .to_string()
+    };
+    let (id_click, id_key) = (h.id.clone(), h.id.clone());
+    let label = style.label_on_map.then(|| h.name.clone());
+    let points = d.points.clone();
+    let at = move |p: Point| state.viewport.with(|v| v.apply(p));
+    let marks = points
+        .iter()
+        .map(|&p| {
+            view! {
+                <circle
+                    cx=move || at(p).x.to_string()
+                    cy=move || at(p).y.to_string()
+                    r=radius.to_string()
+                    fill=fill.clone()
+                    stroke=stroke.clone()
+                    stroke-width="1.5"
+                />
+            }
+        })
+        .collect_view();
+    let first = points[0];
+    view! {
+        <g
+            class=h.class
+            data-feature-id=h.id.clone()
+            data-selected=selected.clone()
+            tabindex=h.interactive.then_some("0")
+            role=h.interactive.then_some("button")
+            aria-label=h.interactive.then(|| h.name.clone())
+            aria-pressed=move || h.interactive.then(|| selected.clone()())
+            on:click=move |_| {
+                if h.interactive {
+                    activate(&id_click, dragged)
+                }
+            }
+            on:keydown=move |ev: web_sys::KeyboardEvent| {
+                if h.interactive && super::is_activation(&ev) {
+                    ev.prevent_default();
+                    activate(&id_key, dragged);
+                }
+            }
+        >
+            <title>{h.name.clone()}</title>
+            {marks}
+            {label.map(|text| {
+                view! {
+                    <text
+                        class="map-label"
+                        x=move || (at(first).x + radius + 3.0).to_string()
+                        y=move || (at(first).y + 4.0).to_string()
+                    >
+                        {text}
+                    </text>
+                }
+            })}
+        </g>
+    }
+    .into_any()
+}

@@ -1,0 +1,178 @@
+//! The DOM shell: components that wire signals to views and events to the pure core.
+
+mod article_view;
+mod details;
+mod legend;
+mod map_view;
+mod problems;
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use wasm_bindgen::JsValue;
+
+use crate::data::load_story;
+use crate::i18n::t;
+use crate::selection::Selection;
+use crate::state::AppState;
+
+pub use article_view::ArticleView;
+pub use details::Details;
+pub use legend::Legend;
+pub use map_view::MapView;
+pub use problems::Problems;
+
+/// The whole page: title, map with legend and details, article, problems.
+#[component]
+pub fn App() -> impl IntoView {
+    let state = AppState::provide();
+    state.selection.set(Selection::from_hash(&location_hash()));
+    spawn_local(async move {
+        match load_story().await {
+            Ok(model) => {
+                state.model.set(Some(Arc::new(model)));
+                // A deep link: once drawn, bring what it selects into view.
+                request_animation_frame(move || {
+                    reveal_linked(&state, &state.selection.get_untracked());
+                });
+            }
+            Err(e) => state.fatal.set(Some(e.to_string())),
+        }
+    });
+    sync_url(state);
+
+    let lang = state.lang;
+    let title = move || {
+        state.model.with(|m| {
+            m.as_ref()
+                .map(|m| m.story.title.get(&lang.get()).to_string())
+        })
+    };
+    let summary = move || {
+        state.model.with(|m| {
+            m.as_ref()
+                .map(|m| m.story.summary.get(&lang.get()).to_string())
+        })
+    };
+    Effect::new(move |_| {
+        if let Some(title) = title() {
+            document().set_title(&title);
+        }
+    });
+
+    view! {
+        <header class="page-header">
+            <h1 class="page-title">{title}</h1>
+            <p class="page-summary">{summary}</p>
+        </header>
+        {move || {
+            state
+                .fatal
+                .get()
+                .map(|why| {
+                    view! {
+                        <div class="page-fatal" role="alert" data-fatal="true">
+                            <strong>{move || t(&lang.get(), "fatal")}</strong>
+                            " "
+                            <span>{why}</span>
+                        </div>
+                    }
+                })
+        }}
+        <main class="layout">
+            <section class="layout-map" aria-label=move || t(&lang.get(), "map")>
+                <MapView />
+                <Details />
+                <Legend />
+            </section>
+            <section class="layout-article" aria-label=move || t(&lang.get(), "article")>
+                <ArticleView />
+                <Problems />
+            </section>
+        </main>
+    }
+}
+
+fn location_hash() -> String {
+    window().location().hash().unwrap_or_default()
+}
+
+/// Keeps the URL hash and the selection in step: a new selection pushes a history
+/// entry; back and forward (or an edited hash) select again.
+fn sync_url(state: AppState) {
+    Effect::new(move |_| {
+        let hash = state.selection.with(Selection::to_hash);
+        if Selection::from_hash(&location_hash()) == state.selection.get_untracked() {
+            return;
+        }
+        let location = window().location();
+        let url = if hash.is_empty() {
+            format!(
+                "{}{}",
+                location.pathname().unwrap_or_default(),
+                location.search().unwrap_or_default()
+            )
+        } else {
+            hash
+        };
+        if let Ok(history) = window().history() {
+            let _ = history.push_state_with_url(&JsValue::NULL, "", Some(&url));
+        }
+    });
+    let from_url = move || {
+        let next = Selection::from_hash(&location_hash());
+        if next != state.selection.get_untracked() {
+            state.selection.set(next.clone());
+            reveal_linked(&state, &next);
+        }
+    };
+    let _ = window_event_listener(leptos::ev::popstate, move |_| from_url());
+    let _ = window_event_listener(leptos::ev::hashchange, move |_| from_url());
+}
+
+/// Scrolls the first passage of a selected feature, or a selected passage, into view.
+pub(crate) fn reveal_linked(state: &AppState, selection: &Selection) {
+    let passage = match selection {
+        Selection::None => None,
+        Selection::Passage(id) => Some(id.clone()),
+        Selection::Feature(id) => state.model.with_untracked(|m| {
+            m.as_ref()
+                .and_then(|m| m.index.passages_of(id).first().cloned())
+        }),
+    };
+    if let Some(id) = passage {
+        scroll_into_view(&format!("[data-passage-id=\"{}\"]", css_string(&id)));
+    }
+}
+
+/// Escapes text for a CSS string in quotes (ids come from data).
+pub(crate) fn css_string(s: &str) -> String {
+    s.replace('\\', "\\\\").replace('"', "\\\"")
+}
+
+/// Scrolls the first element matching `selector` into view, smoothly unless the reader
+/// asked for reduced motion.
+pub(crate) fn scroll_into_view(selector: &str) {
+    let Ok(Some(el)) = document().query_selector(selector) else {
+        return;
+    };
+    let reduced = window()
+        .match_media("(prefers-reduced-motion: reduce)")
+        .ok()
+        .flatten()
+        .is_some_and(|m| m.matches());
+    let options = web_sys::ScrollIntoViewOptions::new();
+    options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+    options.set_behavior(if reduced {
+        web_sys::ScrollBehavior::Instant
+    } else {
+        web_sys::ScrollBehavior::Smooth
+    });
+    el.scroll_into_view_with_scroll_into_view_options(&options);
+}
+
+/// Enter and Space activate a focused item, like a button.
+pub(crate) fn is_activation(ev: &web_sys::KeyboardEvent) -> bool {
+    matches!(ev.key().as_str(), "Enter" | " " | "Spacebar")
+}

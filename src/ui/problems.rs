@@ -1,0 +1,40 @@
+//! Problems met while loading: shown to the reader, each naming its file and item.
+
+use leptos::prelude::*;
+
+use crate::error::Item;
+use crate::i18n::t;
+use crate::state::AppState;
+
+/// The list of problems in the data, when there are any.
+#[component]
+pub fn Problems() -> impl IntoView {
+    let state = AppState::get();
+    let lang = state.lang;
+    move || {
+        let model = state.model.get()?;
+        if model.problems.is_empty() {
+            return None;
+        }
+        let items = model
+            .problems
+            .iter()
+            .map(|p| {
+                let item = p.item.as_ref().map(|i| match i {
+                    Item::Feature(id) | Item::Passage(id) => id.clone(),
+                });
+                view! {
+                    <li data-problem-file=p.file.clone() data-problem-item=item>
+                        {p.to_string()}
+                    </li>
+                }
+            })
+            .collect_view();
+        Some(view! {
+            <details class="problems" open=true role="status" data-problems=model.problems.len().to_string()>
+                <summary>{t(&lang.get(), "problems")} " (" {model.problems.len()} ")"</summary>
+                <ul class="problems-list">{items}</ul>
+            </details>
+        })
+    }
+}

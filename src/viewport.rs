@@ -1,0 +1,174 @@
+//! Pan and zoom as one immutable value `(k, x, y)`: a view point is `k * p + (x, y)`
+//! for a point `p` in map (SVG) units. It renders as one `transform` on a `<g>`, so no
+//! path is recomputed while the reader pans or zooms.
+
+use crate::projection::Point;
+
+/// The zoom factor `k` and the translation `(x, y)`, in SVG units.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Viewport {
+    pub k: f64,
+    pub x: f64,
+    pub y: f64,
+}
+
+/// The smallest and largest zoom factors a reader can reach.
+pub const ZOOM_LIMITS: (f64, f64) = (1.0, 16.0);
+
+impl Default for Viewport {
+    fn default() -> Self {
+        Viewport::IDENTITY
+    }
+}
+
+impl Viewport {
+    /// No pan, no zoom.
+    pub const IDENTITY: Viewport = Viewport {
+        k: 1.0,
+        x: 0.0,
+        y: 0.0,
+    };
+
+    /// Where a map point lands in the view.
+    pub fn apply(&self, p: Point) -> Point {
+        Point {
+            x: p.x * self.k + self.x,
+            y: p.y * self.k + self.y,
+        }
+    }
+
+    /// The map point under a view point.
+    pub fn invert(&self, p: Point) -> Point {
+        Point {
+            x: (p.x - self.x) / self.k,
+            y: (p.y - self.y) / self.k,
+        }
+    }
+
+    /// Zoomed by `factor` around `anchor` (a view point that stays put), with `k` kept
+    /// within [`ZOOM_LIMITS`].
+    ///
+    /// # Examples
+    /// ```
+    /// use ceasefire_map::projection::Point;
+    /// use ceasefire_map::viewport::Viewport;
+    /// let anchor = Point { x: 100.0, y: 50.0 };
+    /// let v = Viewport::IDENTITY.zoomed_at(anchor, 2.0);
+    /// assert_eq!(v.apply(v.invert(anchor)), anchor);
+    /// assert_eq!(v.k, 2.0);
+    /// ```
+    pub fn zoomed_at(&self, anchor: Point, factor: f64) -> Viewport {
+        let k = (self.k * factor).clamp(ZOOM_LIMITS.0, ZOOM_LIMITS.1);
+        let under = self.invert(anchor);
+        Viewport {
+            k,
+            x: anchor.x - under.x * k,
+            y: anchor.y - under.y * k,
+        }
+    }
+
+    /// Moved by `(dx, dy)` view units.
+    pub fn panned(&self, dx: f64, dy: f64) -> Viewport {
+        Viewport {
+            x: self.x + dx,
+            y: self.y + dy,
+            ..*self
+        }
+    }
+
+    /// Kept so that the map (a `width` x `height` box) still covers the view: the reader
+    /// cannot lose the region off screen.
+    pub fn clamped(&self, width: f64, height: f64) -> Viewport {
+        let lo_x = width - width * self.k;
+        let lo_y = height - height * self.k;
+        Viewport {
+            x: self.x.clamp(lo_x.min(0.0), 0.0_f64.max(lo_x)),
+            y: self.y.clamp(lo_y.min(0.0), 0.0_f64.max(lo_y)),
+            ..*self
+        }
+    }
+
+    /// The SVG `transform` attribute for this view.
+    pub fn to_svg_transform(&self) -> String {
+        use crate::render::round1;
+        format!(
+            "translate({},{}) scale({})",
+            round1(self.x),
+            round1(self.y),
+            (self.k * 1000.0).round() / 1000.0
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn close(a: Point, b: Point) -> bool {
+        (a.x - b.x).abs() < 1e-9 && (a.y - b.y).abs() < 1e-9
+    }
+
+    #[test]
+    fn apply_and_invert_round_trip() {
+        let views = [
+            Viewport::IDENTITY,
+            Viewport {
+                k: 3.5,
+                x: -120.0,
+                y: 40.0,
+            },
+            Viewport::IDENTITY
+                .zoomed_at(Point { x: 10.0, y: 10.0 }, 4.0)
+                .panned(5.0, -7.0),
+        ];
+        for v in views {
+            for p in [
+                Point { x: 0.0, y: 0.0 },
+                Point {
+                    x: 321.5,
+                    y: -12.25,
+                },
+            ] {
+                assert!(close(v.invert(v.apply(p)), p), "{v:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn zoom_keeps_the_anchor_and_the_limits() {
+        let anchor = Point { x: 300.0, y: 200.0 };
+        let v = Viewport {
+            k: 2.0,
+            x: -50.0,
+            y: 10.0,
+        };
+        let under = v.invert(anchor);
+        let z = v.zoomed_at(anchor, 1.5);
+        assert!(close(z.apply(under), anchor));
+        assert_eq!(v.zoomed_at(anchor, 100.0).k, ZOOM_LIMITS.1);
+        assert_eq!(v.zoomed_at(anchor, 0.01).k, ZOOM_LIMITS.0);
+    }
+
+    #[test]
+    fn clamping_keeps_the_map_covering_the_view() {
+        let v = Viewport {
+            k: 2.0,
+            x: 500.0,
+            y: -5000.0,
+        }
+        .clamped(400.0, 300.0);
+        assert_eq!((v.x, v.y), (0.0, -300.0));
+        let v = Viewport::IDENTITY.panned(50.0, 50.0).clamped(400.0, 300.0);
+        assert_eq!((v.x, v.y), (0.0, 0.0));
+    }
+
+    #[test]
+    fn transform_string_is_rounded() {
+        let v = Viewport {
+            k: 2.0 / 3.0,
+            x: 1.04,
+            y: -2.06,
+        };
+        assert_eq!(v.to_svg_transform(), "translate(1,-2.1) scale(0.667)");
+    }
+}
