@@ -15,6 +15,7 @@ pub const UI_LANGS: [&str; 2] = ["fr", "en"];
 pub fn t(lang: &str, key: &str) -> &'static str {
     let (fr, en) = match key {
         "legend" => ("Légende", "Legend"),
+        "skip-to-article" => ("Aller à l’article", "Skip to the article"),
         "map" => ("Carte", "Map"),
         "article" => ("Article", "Article"),
         "loading" => ("Chargement de la carte…", "Loading the map…"),
@@ -73,6 +74,8 @@ pub fn language_name(ui: &str, code: &str) -> &'static str {
         ("en", "hy") => "Armenian",
         ("en", "az") => "Azerbaijani",
         ("en", "ru") => "Russian",
+        ("en", "hy-Armn") => "Armenian script",
+        (_, "hy-Armn") => "alphabet arménien",
         (_, "fr") => "français",
         (_, "en") => "anglais",
         (_, "hy") => "arménien",

@@ -95,6 +95,8 @@ pub struct Feature {
     pub handover_date: Option<IsoDate>,
     /// How it was drawn or what to know, per language.
     pub note: Names,
+    /// Where an area's name is written on the map, when it is.
+    pub label_at: Option<LonLat>,
     pub shape: Shape,
 }
 
@@ -130,6 +132,8 @@ struct Props {
     handover_date: Option<String>,
     #[serde(default)]
     note: Names,
+    #[serde(default)]
+    label_at: Option<[f64; 2]>,
 }
 
 /// Parses one GeoJSON FeatureCollection.
@@ -219,6 +223,10 @@ fn parse_feature(file: &str, index: usize, value: serde_json::Value) -> Result<F
         })
         .transpose()
     };
+    let label_at = props
+        .label_at
+        .map(|[lon, lat]| position_of(lon, lat).map_err(err))
+        .transpose()?;
     let shape = feature
         .geometry
         .ok_or_else(|| err(Reason::Geometry("the feature has no geometry".into())))
@@ -234,12 +242,16 @@ fn parse_feature(file: &str, index: usize, value: serde_json::Value) -> Result<F
         sources: props.sources,
         accuracy: props.accuracy,
         note: props.note,
+        label_at,
         shape,
     })
 }
 
 fn position(p: &geojson::Position) -> Result<LonLat, Reason> {
-    let (lon, lat) = (p[0], p[1]);
+    position_of(p[0], p[1])
+}
+
+fn position_of(lon: f64, lat: f64) -> Result<LonLat, Reason> {
     let in_range = (-180.0..=180.0).contains(&lon) && (-90.0..=90.0).contains(&lat);
     if in_range {
         Ok(LonLat { lon, lat })

@@ -25,6 +25,7 @@ pub mod article;
 pub mod date;
 pub mod error;
 pub mod i18n;
+pub mod labels;
 pub mod layer;
 pub mod linking;
 pub mod model;

@@ -29,6 +29,8 @@ pub struct Drawn {
     pub id: String,
     pub d: String,
     pub points: Vec<Point>,
+    /// Where the feature's name is written, for areas that have a label position.
+    pub label_at: Option<Point>,
 }
 
 impl Model {
@@ -100,6 +102,7 @@ impl Model {
                 id: f.id.clone(),
                 d: path_d(&f.shape, projection),
                 points: point_positions(&f.shape, projection),
+                label_at: f.label_at.map(|p| projection.project(p)),
             })
             .collect()
     }

@@ -82,6 +82,9 @@ pub struct KindStyle {
     /// Whether points of this kind carry a name label on the map.
     #[serde(default)]
     pub label_on_map: bool,
+    /// Which labels win when two would overlap (higher first).
+    #[serde(default)]
+    pub label_priority: u8,
     /// Whether features of this kind can be selected (base geography usually cannot).
     #[serde(default = "yes")]
     pub interactive: bool,
@@ -147,6 +150,7 @@ impl Story {
             stroke: None,
             stroke_width: None,
             label_on_map: false,
+            label_priority: 0,
             interactive: true,
         })
     }

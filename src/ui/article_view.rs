@@ -23,7 +23,17 @@ pub fn ArticleView() -> impl IntoView {
             .blocks
             .iter()
             .map(|block| {
-                let spans = block.spans.iter().map(span_view).collect_view();
+                let spans = block
+                    .spans
+                    .iter()
+                    .map(|span| match span {
+                        // A passage whose every link is broken leads nowhere: plain text.
+                        Span::Passage { id, text } if model.index.features_of(id).is_empty() => {
+                            text.clone().into_any()
+                        }
+                        span => span_view(span),
+                    })
+                    .collect_view();
                 if block.heading {
                     view! { <h2 class="article-heading">{spans}</h2> }.into_any()
                 } else {

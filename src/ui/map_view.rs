@@ -1,11 +1,13 @@
 //! The map: an SVG fitted to its box. Paths are computed once per size; pan and zoom
 //! move one `transform`. Points and labels keep their screen size.
 
+use std::collections::BTreeSet;
 use std::sync::Arc;
 
 use leptos::prelude::*;
 
 use crate::i18n::t;
+use crate::labels::{place, Candidate};
 use crate::layer::{Feature, Shape};
 use crate::model::{Drawn, Model};
 use crate::projection::{Point, Projection};
@@ -16,6 +18,10 @@ use crate::viewport::Viewport;
 
 /// Padding, in pixels, between the map's extent and the edge of its box.
 const PADDING: f64 = 8.0;
+/// The box assumed until the map's frame has a size (hidden, or not laid out yet).
+const FALLBACK_SIZE: (f64, f64) = (640.0, 480.0);
+/// The size of place labels, for collision tests (matches `.map-label` in the CSS).
+const LABEL_FONT_PX: f64 = 12.0;
 /// How far a press must move, in pixels, before it counts as a drag and not a click.
 const DRAG_THRESHOLD: f64 = 4.0;
 
@@ -24,10 +30,13 @@ const DRAG_THRESHOLD: f64 = 4.0;
 pub fn MapView() -> impl IntoView {
     let state = AppState::get();
     let frame = NodeRef::<leptos::html::Div>::new();
-    let size = RwSignal::new((0.0_f64, 0.0_f64));
+    let size = RwSignal::new(FALLBACK_SIZE);
     let measure = move || {
         if let Some(el) = frame.get_untracked() {
-            let next = (f64::from(el.client_width()), f64::from(el.client_height()));
+            let next = match (f64::from(el.client_width()), f64::from(el.client_height())) {
+                (w, h) if w >= 1.0 && h >= 1.0 => (w, h),
+                _ => FALLBACK_SIZE,
+            };
             if next != size.get_untracked() {
                 size.set(next);
                 state.viewport.set(Viewport::IDENTITY);
@@ -45,11 +54,39 @@ pub fn MapView() -> impl IntoView {
     let scene = Memo::new(move |_| {
         let (w, h) = size.get();
         let model = state.model.get()?;
-        if w < 1.0 || h < 1.0 {
-            return None;
-        }
         let projection = Projection::fit(model.extent()?, w, h, PADDING);
         Some(Arc::new(model.drawn(&projection)))
+    });
+
+    // Which place labels fit at this zoom (panning does not change overlaps).
+    let zoom = Memo::new(move |_| state.viewport.with(|v| v.k));
+    let shown_labels = Memo::new(move |_| {
+        let (Some(drawn), Some(model)) = (scene.get(), state.model.get()) else {
+            return BTreeSet::new();
+        };
+        let (k, l) = (zoom.get(), state.lang.get());
+        let candidates: Vec<Candidate> = drawn
+            .iter()
+            .zip(model.features())
+            .filter_map(|(d, f)| {
+                let style = model.story.style(&f.kind);
+                let p = d.points.first().filter(|_| style.label_on_map)?;
+                Some(Candidate {
+                    id: f.id.clone(),
+                    at: Point {
+                        x: p.x * k,
+                        y: p.y * k,
+                    },
+                    chars: f.name.get(&l).chars().count(),
+                    priority: style.label_priority,
+                })
+            })
+            .collect();
+        let always: Vec<String> = state
+            .highlight
+            .with(|h| h.features.iter().cloned().collect());
+        let always: Vec<&str> = always.iter().map(String::as_str).collect();
+        place(&candidates, LABEL_FONT_PX, &always)
     });
 
     let drag = StoredValue::new(None::<(f64, f64)>);
@@ -77,7 +114,7 @@ pub fn MapView() -> impl IntoView {
                 data-map="true"
                 viewBox=move || {
                     let (w, h) = size.get();
-                    format!("0 0 {} {}", w.max(1.0), h.max(1.0))
+                    format!("0 0 {w} {h}")
                 }
                 role="group"
                 aria-label=move || t(&lang.get(), "map-label")
@@ -135,7 +172,31 @@ pub fn MapView() -> impl IntoView {
                                 .iter()
                                 .zip(model.features())
                                 .filter(|(d, _)| !d.points.is_empty())
-                                .map(|(d, f)| points_view(&model, f, d, dragged))
+                                .map(|(d, f)| points_view(&model, f, d, dragged, shown_labels))
+                                .collect_view(),
+                        )
+                    }}
+                </g>
+                <g class="map-area-labels" aria-hidden="true">
+                    {move || {
+                        let drawn = scene.get()?;
+                        let model = state.model.get()?;
+                        let l = lang.get();
+                        Some(
+                            drawn
+                                .iter()
+                                .zip(model.features())
+                                .filter(|(_, f)| model.story.style(&f.kind).label_on_map)
+                                .filter_map(|(d, f)| Some((d.label_at?, f.name.get(&l).to_uppercase())))
+                                .map(|(p, text)| {
+                                    let at = move || state.viewport.with(|v| v.apply(p));
+                                    view! {
+                                        <text class="map-area-label" text-anchor="middle"
+                                            x=move || at().x.to_string() y=move || at().y.to_string()>
+                                            {text}
+                                        </text>
+                                    }
+                                })
                                 .collect_view(),
                         )
                     }}
@@ -259,7 +320,13 @@ fn shape_view(model: &Model, f: &Feature, d: &Drawn, dragged: StoredValue<bool>)
     .into_any()
 }
 
-fn points_view(model: &Model, f: &Feature, d: &Drawn, dragged: StoredValue<bool>) -> AnyView {
+fn points_view(
+    model: &Model,
+    f: &Feature,
+    d: &Drawn,
+    dragged: StoredValue<bool>,
+    shown_labels: Memo<BTreeSet<String>>,
+) -> AnyView {
     let state = AppState::get();
     let lang = state.lang;
     let h = hooks(model, f, &lang.get_untracked());
@@ -280,6 +347,14 @@ fn points_view(model: &Model, f: &Feature, d: &Drawn, dragged: StoredValue<bool>
     };
     let (id_click, id_key) = (h.id.clone(), h.id.clone());
     let label = style.label_on_map.then(|| h.name.clone());
+    let label_id = h.id.clone();
+    let label_visibility = move || {
+        if shown_labels.with(|s| s.contains(&label_id)) {
+            "visible"
+        } else {
+            "hidden"
+        }
+    };
     let points = d.points.clone();
     let at = move |p: Point| state.viewport.with(|v| v.apply(p));
     let marks = points
@@ -325,6 +400,7 @@ fn points_view(model: &Model, f: &Feature, d: &Drawn, dragged: StoredValue<bool>
                 view! {
                     <text
                         class="map-label"
+                        visibility=label_visibility
                         x=move || (at(first).x + radius + 3.0).to_string()
                         y=move || (at(first).y + 4.0).to_string()
                     >

@@ -23,7 +23,7 @@ pub use legend::Legend;
 pub use map_view::MapView;
 pub use problems::Problems;
 
-/// The whole page: title, map with legend and details, article, problems.
+/// The app: loads the story into a fresh state and shows the [`Page`].
 #[component]
 pub fn App() -> impl IntoView {
     let state = AppState::provide();
@@ -41,7 +41,14 @@ pub fn App() -> impl IntoView {
         }
     });
     sync_url(state);
+    view! { <Page /> }
+}
 
+/// The whole page for the state in context: title, map with details and legend,
+/// article, problems.
+#[component]
+pub fn Page() -> impl IntoView {
+    let state = AppState::get();
     let lang = state.lang;
     let title = move || {
         state.model.with(|m| {
@@ -62,35 +69,52 @@ pub fn App() -> impl IntoView {
     });
 
     view! {
-        <header class="page-header">
-            <h1 class="page-title">{title}</h1>
-            <p class="page-summary">{summary}</p>
-        </header>
-        {move || {
-            state
-                .fatal
-                .get()
-                .map(|why| {
-                    view! {
-                        <div class="page-fatal" role="alert" data-fatal="true">
-                            <strong>{move || t(&lang.get(), "fatal")}</strong>
-                            " "
-                            <span>{why}</span>
-                        </div>
-                    }
-                })
-        }}
+        <button type="button" class="skip-link" data-skip-link="true" on:click=move |_| focus_article()>
+            {move || t(&lang.get(), "skip-to-article")}
+        </button>
         <main class="layout">
+            <header class="page-header">
+                <h1 class="page-title">{title}</h1>
+                <p class="page-summary">{summary}</p>
+                {move || {
+                    state
+                        .fatal
+                        .get()
+                        .map(|why| {
+                            view! {
+                                <div class="page-fatal" role="alert" data-fatal="true">
+                                    <strong>{move || t(&lang.get(), "fatal")}</strong>
+                                    " "
+                                    <span>{why}</span>
+                                </div>
+                            }
+                        })
+                }}
+            </header>
             <section class="layout-map" aria-label=move || t(&lang.get(), "map")>
-                <MapView />
-                <Details />
+                <div class="map-area">
+                    <MapView />
+                    <Details />
+                </div>
                 <Legend />
             </section>
-            <section class="layout-article" aria-label=move || t(&lang.get(), "article")>
+            <section class="layout-article" id="article" tabindex="-1"
+                aria-label=move || t(&lang.get(), "article")>
                 <ArticleView />
                 <Problems />
             </section>
         </main>
+    }
+}
+
+/// Moves the keyboard focus past the map to the start of the article.
+fn focus_article() {
+    use wasm_bindgen::JsCast;
+    if let Some(el) = document()
+        .get_element_by_id("article")
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = el.focus();
     }
 }
 

@@ -1,0 +1,46 @@
+# ceasefire-map: the whole set-up is `make serve` (run the map) and `make test` (test it).
+# Every target installs what it needs first (scripts/setup.sh, idempotent).
+
+SHELL := /bin/bash
+export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
+# Trunk must never download tools: they come from scripts/setup.sh.
+export TRUNK_OFFLINE := true
+PORT ?= 8080
+
+.PHONY: serve dist test test-native test-lint test-wasm test-e2e setup setup-build clean
+
+setup-build:
+	@bash scripts/setup.sh build
+
+setup:
+	@bash scripts/setup.sh test
+
+## Build and serve the default story at http://127.0.0.1:$(PORT)/
+serve: setup-build
+	trunk serve --port $(PORT)
+
+## The release bundle in dist/: static files, relative URLs.
+dist: setup-build
+	trunk build --release --minify
+	@ls -l dist
+
+## Every test: lint, native, browser (wasm-bindgen-test), end to end.
+test: setup test-lint test-native test-wasm test-e2e
+	@echo "make test: all suites passed"
+
+test-lint:
+	cargo fmt --all -- --check
+	cargo clippy --all-targets -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
+
+test-native:
+	cargo test
+
+test-wasm:
+	cargo test --target wasm32-unknown-unknown
+
+test-e2e: dist
+	node --test tests/e2e/
+
+clean:
+	rm -rf dist target/e2e

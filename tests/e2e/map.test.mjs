@@ -1,0 +1,202 @@
+// End to end on the release bundle (dist/), in Debian's Chromium through playwright-core:
+// what a reader does, and what a newsroom relies on (../CONTRACT hooks, URL hash).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdir } from 'node:fs/promises';
+import { chromium } from 'playwright-core';
+import { serve, launchOptions } from './server.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await serve();
+  browser = await chromium.launch(launchOptions);
+  await mkdir('target/e2e', { recursive: true });
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** A new page that records console errors and uncaught exceptions. */
+async function open(hash = '', { width = 1280, height = 800, routes = {} } = {}) {
+  const page = await browser.newPage({ viewport: { width, height } });
+  page.errors = [];
+  page.on('console', (m) => m.type() === 'error' && page.errors.push(m.text()));
+  page.on('pageerror', (e) => page.errors.push(String(e)));
+  for (const [pattern, handler] of Object.entries(routes)) await page.route(pattern, handler);
+  await page.goto(server.url + hash);
+  await page.waitForSelector('[data-feature-id="countries-loaded"], [data-feature-id="armenia"]');
+  return page;
+}
+
+const selectedOf = (page, selector) => page.getAttribute(selector, 'data-selected');
+
+/** Clicks the feature with the mouse, at a point where it is the topmost element. */
+async function clickFeature(page, id) {
+  const point = await page.evaluate((id) => {
+    const el = document.querySelector(`[data-feature-id="${id}"]`);
+    const hits = (x, y) => {
+      const top = document.elementFromPoint(x, y);
+      return top && (top === el || el.contains(top));
+    };
+    const shapes = el.tagName === 'path' ? [el] : [...el.querySelectorAll('circle')];
+    for (const shape of shapes) {
+      if (shape.tagName === 'circle') {
+        const r = shape.getBoundingClientRect();
+        const [x, y] = [r.x + r.width / 2, r.y + r.height / 2];
+        if (hits(x, y)) return { x, y };
+        continue;
+      }
+      const m = shape.getScreenCTM();
+      const length = shape.getTotalLength();
+      for (let i = 1; i < 400; i++) {
+        const p = shape.getPointAtLength((length * i) / 400);
+        // Inside an area, a little off its outline; on a line, right on it.
+        for (const [dx, dy] of [[0, 0], [3, 3], [-3, -3], [3, -3], [-3, 3], [6, 0], [0, 6], [-6, 0], [0, -6]]) {
+          const x = m.a * p.x + m.c * p.y + m.e + dx;
+          const y = m.b * p.x + m.d * p.y + m.f + dy;
+          if (x > 0 && y > 0 && x < innerWidth && y < innerHeight && hits(x, y)) return { x, y };
+        }
+      }
+    }
+    return null;
+  }, id);
+  assert.ok(point, `no visible point of ${id} to click`);
+  await page.mouse.click(point.x, point.y);
+}
+
+test('loads with no console error and draws every layer beside the verbatim article', async () => {
+  const page = await open();
+  const features = await page.locator('[data-feature-id]').count();
+  assert.ok(features >= 40, `only ${features} features drawn`);
+  for (const id of ['armenia', 'azerbaijan', 'nagorno-karabakh', 'contact-line', 'lachin-corridor', 'peacekeeping-zone', 'peacekeeper-hq', 'stepanakert', 'shusha']) {
+    assert.equal(await page.locator(`[data-feature-id="${id}"]`).count(), 1, id);
+  }
+  const text = await page.textContent('article');
+  assert.ok(text.includes('La Russie a déployé ses soldats du maintien de la paix à la ligne de contact'));
+  assert.ok((await page.textContent('[data-legend]')).includes('Couloir de Latchine'));
+  assert.ok((await page.textContent('[data-attribution]')).includes('Natural Earth'));
+  assert.equal(await page.locator('[data-problems]').count(), 0, 'the shipped story has no problem');
+  await page.screenshot({ path: 'target/e2e/map-1280.png' });
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test('clicking a feature highlights its passages, shows its details and updates the hash', async () => {
+  const page = await open();
+  await clickFeature(page, 'lachin-corridor');
+  assert.equal(await selectedOf(page, '[data-feature-id="lachin-corridor"]'), 'true');
+  assert.equal(await selectedOf(page, '[data-passage-id="p-couloir-latchine"]'), 'true');
+  assert.equal(await selectedOf(page, '[data-passage-id="p-ligne-de-contact"]'), 'false');
+  assert.equal(new URL(page.url()).hash, '#feature=lachin-corridor');
+  const details = await page.textContent('[data-details="lachin-corridor"]');
+  assert.match(details, /schématique|approximative/);
+  assert.match(details, /Sources/);
+  assert.ok(await page.locator('[data-passage-id="p-couloir-latchine"]').isVisible());
+  await page.close();
+});
+
+test('clicking a passage highlights its features: one sentence, three targets', async () => {
+  const page = await open();
+  const cases = [
+    ['p-couloir-latchine', 'lachin-corridor'],
+    ['p-ligne-de-contact', 'contact-line'],
+    ['p-soldats-paix', 'peacekeeper-hq'],
+  ];
+  for (const [passage, feature] of cases) {
+    await page.click(`[data-passage-id="${passage}"]`);
+    assert.equal(await selectedOf(page, `[data-feature-id="${feature}"]`), 'true', passage);
+    assert.equal(await selectedOf(page, `[data-passage-id="${passage}"]`), 'true', passage);
+    assert.equal(new URL(page.url()).hash, `#passage=${passage}`);
+  }
+  assert.equal(await selectedOf(page, '[data-feature-id="lachin-corridor"]'), 'false');
+  await page.close();
+});
+
+test('the keyboard reaches passages and features, Enter and Space select them', async () => {
+  const page = await open();
+  // The first Tab reaches the skip link, which jumps past the map's many features.
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement?.dataset.skipLink), 'true');
+  await page.keyboard.press('Enter');
+  let focused = null;
+  for (let i = 0; i < 10 && !focused; i++) {
+    await page.keyboard.press('Tab');
+    focused = await page.evaluate(() => document.activeElement?.getAttribute('data-passage-id'));
+  }
+  assert.ok(focused, 'Tab never reached a passage');
+  await page.keyboard.press('Enter');
+  assert.equal(await selectedOf(page, `[data-passage-id="${focused}"]`), 'true');
+  const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
+  assert.notEqual(outline, 'none', 'the focus is visible');
+
+  await page.focus('[data-feature-id="contact-line"]');
+  await page.keyboard.press(' ');
+  assert.equal(await selectedOf(page, '[data-feature-id="contact-line"]'), 'true');
+  assert.equal(await selectedOf(page, '[data-passage-id="p-ligne-de-contact"]'), 'true');
+  await page.close();
+});
+
+test('a deep link selects on load, and back and forward walk through selections', async () => {
+  const page = await open('#passage=p-couloir-latchine');
+  assert.equal(await selectedOf(page, '[data-feature-id="lachin-corridor"]'), 'true');
+  await page.click('[data-passage-id="p-bakou"]');
+  assert.equal(await selectedOf(page, '[data-feature-id="baku"]'), 'true');
+  await page.goBack();
+  await page.waitForFunction(() => location.hash === '#passage=p-couloir-latchine');
+  assert.equal(await selectedOf(page, '[data-feature-id="lachin-corridor"]'), 'true');
+  assert.equal(await selectedOf(page, '[data-feature-id="baku"]'), 'false');
+  await page.goForward();
+  await page.waitForFunction(() => location.hash === '#passage=p-bakou');
+  assert.equal(await selectedOf(page, '[data-feature-id="baku"]'), 'true');
+  await page.close();
+
+  const byFeature = await open('#feature=contact-line');
+  assert.equal(await selectedOf(byFeature, '[data-passage-id="p-ligne-de-contact"]'), 'true');
+  await byFeature.close();
+});
+
+test('a missing file and a malformed file are named, and the other layers still draw', async () => {
+  const page = await open('', {
+    routes: {
+      '**/geodata/water.geojson': (route) => route.fulfill({ status: 404, body: 'not found' }),
+      '**/geodata/ceasefire.geojson': (route) =>
+        route.fulfill({ status: 200, contentType: 'application/geo+json', body: '{"type":"FeatureCollection","features":[' }),
+    },
+  });
+  await page.waitForSelector('[data-problems]');
+  const problems = await page.textContent('[data-problems]');
+  assert.match(problems, /geodata\/water\.geojson: could not be loaded \(HTTP 404/);
+  assert.match(problems, /geodata\/ceasefire\.geojson: invalid JSON at line 1/);
+  assert.match(problems, /passage "p-couloir-latchine": links to feature "lachin-corridor"/);
+  assert.equal(await page.locator('[data-feature-id="contact-line"]').count(), 0);
+  assert.equal(await page.locator('[data-feature-id="stepanakert"]').count(), 1);
+  assert.equal(await page.locator('[data-feature-id="armenia"]').count(), 1);
+  await clickFeature(page, 'stepanakert');
+  assert.equal(await selectedOf(page, '[data-feature-id="stepanakert"]'), 'true');
+  await page.close();
+});
+
+test('a missing story manifest says so instead of a blank page', async () => {
+  const page = await browser.newPage();
+  await page.route('**/geodata/story.json', (route) => route.fulfill({ status: 404, body: '' }));
+  await page.goto(server.url);
+  await page.waitForSelector('[data-fatal]');
+  assert.match(await page.textContent('[data-fatal]'), /geodata\/story\.json: could not be loaded \(HTTP 404/);
+  await page.close();
+});
+
+test('on a phone the map stays in view beside the article', async () => {
+  const page = await open('', { width: 360, height: 740 });
+  const map = await page.locator('[data-map]').boundingBox();
+  assert.ok(map.height >= 0.3 * 740, `map only ${map.height}px high`);
+  await page.mouse.wheel(0, 0);
+  await page.evaluate(() => window.scrollBy(0, 600));
+  const after = await page.locator('[data-map]').boundingBox();
+  assert.ok(after.y > -1 && after.y < 740, 'the map scrolled away');
+  await page.screenshot({ path: 'target/e2e/map-360.png' });
+  await page.close();
+});

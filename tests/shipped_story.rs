@@ -1,0 +1,115 @@
+//! The shipped story loads with no problem at all, has the contract's ids, and links
+//! every passage both ways. Runs natively on the files in `geodata/`.
+
+use std::collections::BTreeSet;
+use std::fs;
+
+use ceasefire_map::layer::Accuracy;
+use ceasefire_map::model::Model;
+use ceasefire_map::story::Story;
+
+fn read(file: &str) -> String {
+    fs::read_to_string(format!("geodata/{file}")).unwrap_or_else(|e| panic!("geodata/{file}: {e}"))
+}
+
+fn shipped() -> Model {
+    let story = Story::parse("story.json", &read("story.json")).expect("story.json parses");
+    let layers = story.layers.iter().map(|l| Ok(read(&l.file))).collect();
+    let article = Ok(read(&story.article.file));
+    Model::assemble(story, layers, article)
+}
+
+#[test]
+fn the_shipped_story_loads_without_a_single_problem() {
+    let model = shipped();
+    let problems: Vec<String> = model.problems.iter().map(|p| p.to_string()).collect();
+    assert!(problems.is_empty(), "problems:\n{}", problems.join("\n"));
+}
+
+#[test]
+fn the_contract_ids_exist() {
+    let model = shipped();
+    let ids: BTreeSet<&str> = model.features().map(|f| f.id.as_str()).collect();
+    for id in [
+        "nagorno-karabakh",
+        "armenia",
+        "azerbaijan",
+        "contact-line",
+        "peacekeeping-zone",
+        "lachin-corridor",
+        "kalbajar-district",
+        "agdam-district",
+        "lachin-district",
+        "stepanakert",
+        "shusha",
+        "lachin",
+        "goris",
+        "baku",
+        "yerevan",
+    ] {
+        assert!(ids.contains(id), "missing feature {id}");
+    }
+    assert!(ids.iter().any(|id| id.starts_with("peacekeeper-")));
+    for district in ["kalbajar-district", "agdam-district", "lachin-district"] {
+        assert!(
+            model.feature(district).unwrap().handover_date.is_some(),
+            "{district}"
+        );
+    }
+}
+
+#[test]
+fn hand_drawn_features_are_never_exact_and_all_carry_names_and_sources() {
+    let model = shipped();
+    let hand_drawn = ["contact-line", "peacekeeping-zone", "lachin-corridor"];
+    for f in model.features() {
+        assert!(
+            f.name.has("fr") && f.name.has("en"),
+            "{}: names fr and en",
+            f.id
+        );
+        assert!(!f.sources.is_empty(), "{}: sources", f.id);
+        if hand_drawn.contains(&f.id.as_str()) || f.id.starts_with("peacekeeper-") {
+            assert_ne!(f.accuracy, Accuracy::Exact, "{} is hand-drawn", f.id);
+        }
+    }
+}
+
+#[test]
+fn the_article_is_verbatim_and_its_key_phrases_are_linked() {
+    let model = shipped();
+    let text = read("article.fr.txt");
+    let rebuilt: String = model
+        .article
+        .blocks
+        .iter()
+        .map(|b| {
+            b.spans
+                .iter()
+                .map(|s| match s {
+                    ceasefire_map::article::Span::Text(t) => t.as_str(),
+                    ceasefire_map::article::Span::Passage { text, .. } => text.as_str(),
+                })
+                .collect::<String>()
+        })
+        .collect::<Vec<_>>()
+        .join("\n\n");
+    assert_eq!(rebuilt, text.trim_end());
+    // One sentence, three targets (the corridor, the line, the peacekeepers).
+    for (passage, feature) in [
+        ("p-couloir-latchine", "lachin-corridor"),
+        ("p-ligne-de-contact", "contact-line"),
+        ("p-soldats-paix", "peacekeeper-hq"),
+    ] {
+        assert!(model
+            .index
+            .features_of(passage)
+            .iter()
+            .any(|f| f == feature));
+        assert!(model
+            .index
+            .passages_of(feature)
+            .iter()
+            .any(|p| p == passage));
+    }
+}
