@@ -27,6 +27,22 @@ pub enum Span {
 }
 
 impl Article {
+    /// The text as published: blocks joined by blank lines, passages as plain text.
+    pub fn plain_text(&self) -> String {
+        self.blocks
+            .iter()
+            .map(|b| {
+                b.spans
+                    .iter()
+                    .map(|s| match s {
+                        Span::Text(t) | Span::Passage { text: t, .. } => t.as_str(),
+                    })
+                    .collect::<String>()
+            })
+            .collect::<Vec<_>>()
+            .join("\n\n")
+    }
+
     /// Ids of the passages placed in the text, in reading order.
     pub fn passage_ids(&self) -> impl Iterator<Item = &str> {
         self.blocks
@@ -185,20 +201,7 @@ mod tests {
             a.passage_ids().collect::<Vec<_>>(),
             ["hk1", "lc2", "hk3", "cl"]
         );
-        let plain: String = a
-            .blocks
-            .iter()
-            .map(|b| {
-                b.spans
-                    .iter()
-                    .map(|s| match s {
-                        Span::Text(t) | Span::Passage { text: t, .. } => t.as_str(),
-                    })
-                    .collect::<String>()
-            })
-            .collect::<Vec<_>>()
-            .join("\n\n");
-        assert_eq!(plain, TEXT);
+        assert_eq!(a.plain_text(), TEXT);
     }
 
     #[test]
