@@ -95,7 +95,7 @@ impl Viewport {
             "translate({},{}) scale({})",
             round1(self.x),
             round1(self.y),
-            (self.k * 1000.0).round() / 1000.0
+            (self.k * 100_000.0).round() / 100_000.0
         )
     }
 }
@@ -169,6 +169,6 @@ mod tests {
             x: 1.04,
             y: -2.06,
         };
-        assert_eq!(v.to_svg_transform(), "translate(1,-2.1) scale(0.667)");
+        assert_eq!(v.to_svg_transform(), "translate(1,-2.1) scale(0.66667)");
     }
 }

@@ -5,6 +5,8 @@ use std::collections::BTreeSet;
 use std::sync::Arc;
 
 use leptos::prelude::*;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
 
 use crate::i18n::t;
 use crate::labels::{place, Candidate};
@@ -43,12 +45,18 @@ pub fn MapView() -> impl IntoView {
             }
         }
     };
+    // The frame changes size with the window and with what loads around it (the
+    // legend): the viewBox must follow, so that SVG units stay CSS pixels.
     Effect::new(move |_| {
-        if frame.get().is_some() {
-            measure();
+        let Some(el) = frame.get() else { return };
+        measure();
+        let on_resize = Closure::<dyn Fn()>::new(measure);
+        if let Ok(observer) = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()) {
+            observer.observe(&el);
         }
+        // The map lives as long as the page.
+        on_resize.forget();
     });
-    let _ = window_event_listener(leptos::ev::resize, move |_| measure());
 
     // Recomputed when the story or the box changes, never while panning.
     let scene = Memo::new(move |_| {
@@ -141,9 +149,12 @@ pub fn MapView() -> impl IntoView {
                 on:wheel=move |ev: web_sys::WheelEvent| {
                     ev.prevent_default();
                     let (w, h) = size.get_untracked();
+                    // The viewBox is the frame's size in CSS pixels: client offsets are map units.
+                    let Some(frame) = frame.get_untracked() else { return };
+                    let rect = frame.get_bounding_client_rect();
                     let anchor = Point {
-                        x: f64::from(ev.offset_x()),
-                        y: f64::from(ev.offset_y()),
+                        x: f64::from(ev.client_x()) - rect.left(),
+                        y: f64::from(ev.client_y()) - rect.top(),
                     };
                     let factor = (-ev.delta_y() * 0.002).clamp(-0.5, 0.5).exp();
                     state.viewport.update(|v| *v = v.zoomed_at(anchor, factor).clamped(w, h));
