@@ -35,6 +35,7 @@ test-lint:
 
 test-native:
 	cargo test
+	cargo run --quiet --bin validate -- geodata/
 
 test-wasm:
 	cargo test --target wasm32-unknown-unknown

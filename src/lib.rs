@@ -32,8 +32,10 @@ pub mod model;
 pub mod names;
 pub mod projection;
 pub mod render;
+pub mod rfc7946;
 pub mod selection;
 pub mod story;
+pub mod validate;
 pub mod viewport;
 
 #[cfg(target_arch = "wasm32")]

@@ -1,0 +1,141 @@
+//! The validator: every rule a story's data must keep, as one list of problems. Used by
+//! the `validate` binary (for editors) and by the tests of the shipped story.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::error::{DataError, Reason};
+use crate::layer::{parse_layer, Accuracy};
+use crate::model::Model;
+use crate::rfc7946;
+use crate::story::{safe_colour, Story, MANIFEST};
+
+/// Checks a story folder given as file name -> text (names relative to the folder).
+/// Returns every problem, in the order met; empty means the story is sound.
+///
+/// # Examples
+/// ```
+/// use std::collections::BTreeMap;
+/// use ceasefire_map::validate::validate;
+/// let problems = validate(&BTreeMap::new());
+/// assert_eq!(problems[0].to_string(), "story.json: could not be loaded (no such file)");
+/// ```
+pub fn validate(files: &BTreeMap<String, String>) -> Vec<DataError> {
+    let missing = |file: &str| DataError::file(file, Reason::Fetch("no such file".into()));
+    let read = |file: &str| files.get(file).cloned().ok_or_else(|| missing(file));
+    let story = match read(MANIFEST).and_then(|text| Story::parse(MANIFEST, &text)) {
+        Ok(story) => story,
+        Err(e) => return vec![e],
+    };
+    let mut problems = story_problems(&story);
+    let layer_texts = story.layers.iter().map(|l| read(&l.file)).collect();
+    let model = Model::assemble(story.clone(), layer_texts, read(&story.article.file));
+    problems.extend(model.problems.iter().cloned());
+
+    // Files of the folder that the story does not draw still obey the rules, and their
+    // ids still count for uniqueness.
+    let mut ids: BTreeSet<String> = model.features().map(|f| f.id.clone()).collect();
+    let listed: BTreeSet<&str> = story.layers.iter().map(|l| l.file.as_str()).collect();
+    for (file, text) in files.iter().filter(|(f, _)| f.ends_with(".geojson")) {
+        if !listed.contains(file.as_str()) {
+            match parse_layer(file, text, &mut ids) {
+                Ok((layer, bad)) => {
+                    problems.extend(bad);
+                    for f in &layer.features {
+                        problems.extend(feature_problems(file, f));
+                    }
+                }
+                Err(e) => problems.push(e),
+            }
+        }
+        problems.extend(rfc7946::check(file, text));
+    }
+    for layer in &model.layers {
+        for f in &layer.features {
+            problems.extend(feature_problems(&layer.file, f));
+        }
+    }
+    problems
+}
+
+/// Rules on a feature beyond what the loader needs to draw it.
+fn feature_problems(file: &str, f: &crate::layer::Feature) -> Vec<DataError> {
+    let mut out = Vec::new();
+    let mut fail = |why: String| {
+        out.push(DataError::feature(
+            file,
+            f.id.clone(),
+            Reason::Property(why),
+        ))
+    };
+    for lang in ["fr", "en"] {
+        if !f.name.has(lang) {
+            fail(format!("\"name\" has no \"{lang}\" text"));
+        }
+    }
+    if f.sources.iter().any(|s| s.title.trim().is_empty()) {
+        fail("a source has an empty \"title\"".into());
+    }
+    if let Some(url) = f
+        .sources
+        .iter()
+        .filter_map(|s| s.url.as_deref())
+        .find(|u| !u.starts_with("https://") && !u.starts_with("http://"))
+    {
+        fail(format!("source url \"{url}\" is not http(s)"));
+    }
+    let dated = f
+        .as_of
+        .or(f.valid_from)
+        .or(f.valid_until)
+        .or(f.handover_date)
+        .is_some();
+    if f.accuracy != Accuracy::Exact && !dated {
+        fail(
+            "a hand-drawn feature needs a date (\"as_of\", \"valid_from\" or \"valid_until\")"
+                .into(),
+        );
+    }
+    if let (Some(from), Some(until)) = (f.valid_from, f.valid_until) {
+        if from > until {
+            fail(format!(
+                "\"valid_from\" {from} is after \"valid_until\" {until}"
+            ));
+        }
+    }
+    out
+}
+
+/// Rules on the manifest itself.
+fn story_problems(story: &Story) -> Vec<DataError> {
+    let mut out = Vec::new();
+    for (kind, style) in &story.kinds {
+        for colour in [&style.fill, &style.stroke].into_iter().flatten() {
+            if safe_colour(Some(colour)).is_none() {
+                out.push(DataError::file(
+                    MANIFEST,
+                    Reason::Shape(format!(
+                        "kind \"{kind}\": colour \"{colour}\" is not #rgb, #rrggbb or none"
+                    )),
+                ));
+            }
+        }
+    }
+    let mut seen = BTreeMap::new();
+    for p in &story.passages {
+        if seen.insert(p.id.as_str(), ()).is_some() {
+            out.push(DataError::passage(
+                MANIFEST,
+                p.id.clone(),
+                Reason::Shape("the passage id is used twice".into()),
+            ));
+        }
+        if p.features.is_empty() {
+            out.push(DataError::passage(
+                MANIFEST,
+                p.id.clone(),
+                Reason::Shape("links to no feature".into()),
+            ));
+        }
+    }
+    out
+}
