@@ -53,6 +53,13 @@ impl Source {
     }
 }
 
+/// A labelled figure shown in a feature's details (troop numbers, an original date).
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct Fact {
+    pub label: Names,
+    pub value: Names,
+}
+
 /// A geometry, flattened to what the map draws.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Shape {
@@ -97,6 +104,8 @@ pub struct Feature {
     pub note: Names,
     /// Where an area's name is written on the map, when it is.
     pub label_at: Option<LonLat>,
+    /// Figures shown in the details panel.
+    pub facts: Vec<Fact>,
     pub shape: Shape,
 }
 
@@ -134,6 +143,8 @@ struct Props {
     note: Names,
     #[serde(default)]
     label_at: Option<[f64; 2]>,
+    #[serde(default)]
+    facts: Vec<Fact>,
 }
 
 /// Parses one GeoJSON FeatureCollection.
@@ -243,6 +254,7 @@ fn parse_feature(file: &str, index: usize, value: serde_json::Value) -> Result<F
         accuracy: props.accuracy,
         note: props.note,
         label_at,
+        facts: props.facts,
         shape,
     })
 }

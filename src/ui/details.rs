@@ -116,6 +116,16 @@ pub fn Details() -> impl IntoView {
                     {date_row("valid-from", f.valid_from)}
                     {date_row("valid-until", f.valid_until)}
                     {date_row("handover", f.handover_date)}
+                    {f
+                        .facts
+                        .iter()
+                        .map(|fact| {
+                            view! {
+                                <dt>{fact.label.get(&l).to_string()}</dt>
+                                <dd>{fact.value.get(&l).to_string()}</dd>
+                            }
+                        })
+                        .collect_view()}
                 </dl>
                 {(!note.is_empty()).then(|| view! { <p class="details-note">{note}</p> })}
                 <h3 class="details-subtitle">{t(&l, "sources")}</h3>

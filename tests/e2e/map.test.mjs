@@ -99,6 +99,17 @@ test('clicking a feature highlights its passages, shows its details and updates 
   await page.close();
 });
 
+test('the peacekeepers show the statement\'s numbers and the reported count of posts', async () => {
+  const page = await open('#feature=peacekeeper-hq');
+  const details = await page.textContent('[data-details="peacekeeper-hq"]');
+  assert.match(details, /1 960/);
+  assert.match(details, /90/);
+  assert.match(details, /380/);
+  assert.match(details, /23 le 18 nov\. 2020/);
+  assert.match(details, /Seuls les postes dont l’emplacement est cité figurent sur la carte/);
+  await page.close();
+});
+
 test('clicking a passage highlights its features: one sentence, three targets', async () => {
   const page = await open();
   const cases = [
