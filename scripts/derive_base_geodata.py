@@ -90,7 +90,7 @@ def main(raw):
         feature("nagorno-karabakh", "former-oblast",
             {"fr": "Haut-Karabakh (ancienne région autonome, 1991)", "en": "Nagorno-Karabakh (former autonomous oblast, 1991)",
              "hy": "Լեռնային Ղարաբաղ", "az": "Dağlıq Qarabağ"},
-            nkao["geometry"], valid_until="1991-11-26",
+            nkao["geometry"], as_of="1991-11-26",
             note={"fr": "Limite de la région autonome soviétique, abolie par l’Azerbaïdjan le 26 novembre 1991.",
                   "en": "Boundary of the Soviet autonomous oblast, abolished by Azerbaijan on 26 November 1991."}),
     ])

@@ -87,6 +87,21 @@ impl IsoDate {
     }
 }
 
+impl IsoDate {
+    /// The date in short: `27 sept.`, `27 Sep` (the year left out).
+    pub fn short(&self, lang: &str) -> String {
+        const FR: [&str; 12] = [
+            "janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.",
+            "nov.", "déc.",
+        ];
+        let m = usize::from(self.month - 1);
+        match lang {
+            "fr" => format!("{} {}", self.day, FR[m]),
+            _ => format!("{} {}", self.day, &MONTHS_EN[m][..3]),
+        }
+    }
+}
+
 impl fmt::Display for IsoDate {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
@@ -125,5 +140,7 @@ mod tests {
             "1er décembre 2020"
         );
         assert_eq!(b.long("en"), "10 November 2020");
+        assert_eq!(a.short("fr"), "27 sept.");
+        assert_eq!(a.short("en"), "27 Sep");
     }
 }

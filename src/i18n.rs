@@ -15,6 +15,7 @@ pub const UI_LANGS: [&str; 2] = ["fr", "en"];
 pub fn t(lang: &str, key: &str) -> &'static str {
     let (fr, en) = match key {
         "legend" => ("Légende", "Legend"),
+        "timeline" => ("Date affichée", "Date shown"),
         "skip-to-article" => ("Aller à l’article", "Skip to the article"),
         "map" => ("Carte", "Map"),
         "article" => ("Article", "Article"),

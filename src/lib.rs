@@ -35,6 +35,7 @@ pub mod render;
 pub mod rfc7946;
 pub mod selection;
 pub mod story;
+pub mod timeline;
 pub mod validate;
 pub mod viewport;
 

@@ -5,6 +5,7 @@
 
 use std::collections::BTreeSet;
 
+use crate::date::IsoDate;
 use crate::linking::LinkIndex;
 
 /// The one selected item, if any. Every highlight is derived from it.
@@ -88,6 +89,67 @@ impl Selection {
     }
 }
 
+/// Everything the URL hash holds: the selection, and the date and language when they
+/// are not the story's defaults.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct UrlState {
+    pub selection: Selection,
+    pub date: Option<IsoDate>,
+    pub lang: Option<String>,
+}
+
+impl UrlState {
+    /// Reads a hash such as `#feature=shusha&date=2020-11-08&lang=en`; parts that are
+    /// missing or unreadable are `None`.
+    ///
+    /// # Examples
+    /// ```
+    /// use ceasefire_map::selection::{Selection, UrlState};
+    /// let s = UrlState::from_hash("#passage=p1&date=2020-11-10&lang=en");
+    /// assert_eq!(s.selection, Selection::Passage("p1".into()));
+    /// assert_eq!(s.date.unwrap().to_string(), "2020-11-10");
+    /// assert_eq!(s.to_hash(), "#passage=p1&date=2020-11-10&lang=en");
+    /// ```
+    pub fn from_hash(hash: &str) -> UrlState {
+        let hash = hash.strip_prefix('#').unwrap_or(hash);
+        let value = |key: &str| {
+            hash.split('&')
+                .filter_map(|pair| pair.split_once('='))
+                .find(|(k, _)| *k == key)
+                .map(|(_, v)| percent_decode(v))
+        };
+        UrlState {
+            selection: Selection::from_hash(hash),
+            date: value("date").and_then(|d| IsoDate::parse(&d)),
+            lang: value("lang").filter(|l| {
+                !l.is_empty()
+                    && l.len() <= 8
+                    && l.chars().all(|c| c.is_ascii_alphabetic() || c == '-')
+            }),
+        }
+    }
+
+    /// The hash for this state (`""` when everything is default).
+    pub fn to_hash(&self) -> String {
+        let mut parts = Vec::new();
+        let selection = self.selection.to_hash();
+        if let Some(s) = selection.strip_prefix('#') {
+            parts.push(s.to_string());
+        }
+        if let Some(d) = self.date {
+            parts.push(format!("date={d}"));
+        }
+        if let Some(l) = &self.lang {
+            parts.push(format!("lang={}", percent_encode(l)));
+        }
+        if parts.is_empty() {
+            String::new()
+        } else {
+            format!("#{}", parts.join("&"))
+        }
+    }
+}
+
 fn percent_encode(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for b in s.bytes() {
@@ -168,6 +230,24 @@ mod tests {
         let h = Selection::Feature("b".into()).highlight(&index);
         assert!(h.passages.contains("p") && h.features.contains("b") && !h.features.contains("a"));
         assert_eq!(Selection::None.highlight(&index), Highlight::default());
+    }
+
+    #[test]
+    fn url_state_round_trips_and_ignores_junk() {
+        let cases = [
+            "",
+            "#feature=shusha",
+            "#date=2020-09-27",
+            "#passage=p&date=2020-12-01&lang=en",
+            "#lang=fr",
+        ];
+        for hash in cases {
+            assert_eq!(UrlState::from_hash(hash).to_hash(), hash);
+        }
+        let junk = UrlState::from_hash("#date=yesterday&lang=<script>&feature=a");
+        assert_eq!(junk.date, None);
+        assert_eq!(junk.lang, None);
+        assert_eq!(junk.selection, Selection::Feature("a".into()));
     }
 
     #[test]

@@ -4,8 +4,9 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use crate::date::IsoDate;
 use crate::model::Model;
-use crate::selection::{Highlight, Selection};
+use crate::selection::{Highlight, Selection, UrlState};
 use crate::viewport::Viewport;
 
 /// Signals shared by the components. Selection is one value; highlights derive from it.
@@ -19,6 +20,8 @@ pub struct AppState {
     pub viewport: RwSignal<Viewport>,
     /// The language of the interface and of names (`fr`, `en`).
     pub lang: RwSignal<String>,
+    /// The date the map shows (`None`: the story has no timeline, show everything).
+    pub date: RwSignal<Option<IsoDate>>,
     /// The selected item and everything linked to it.
     pub highlight: Memo<Highlight>,
 }
@@ -40,6 +43,7 @@ impl AppState {
             selection,
             viewport: RwSignal::new(Viewport::IDENTITY),
             lang: RwSignal::new("fr".to_string()),
+            date: RwSignal::new(None),
             highlight,
         };
         provide_context(state);
@@ -49,6 +53,43 @@ impl AppState {
     /// The state provided by [`AppState::provide`].
     pub fn get() -> AppState {
         expect_context::<AppState>()
+    }
+
+    /// The story's default date and language (the article's), once it is loaded.
+    fn defaults(&self) -> (Option<IsoDate>, Option<String>) {
+        self.model.with_untracked(|m| match m {
+            Some(m) => (
+                m.story.timeline.as_ref().and_then(|t| t.default_date()),
+                Some(m.story.article.lang.clone()),
+            ),
+            None => (None, None),
+        })
+    }
+
+    /// What the URL should say: the selection, and the date and language only where
+    /// they differ from the story's defaults.
+    pub fn url_state(&self) -> UrlState {
+        let (default_date, default_lang) = self.defaults();
+        UrlState {
+            selection: self.selection.get(),
+            date: self.date.get().filter(|d| Some(*d) != default_date),
+            lang: Some(self.lang.get()).filter(|l| Some(l) != default_lang.as_ref()),
+        }
+    }
+
+    /// [`AppState::url_state`] without tracking (for event handlers).
+    pub fn url_state_untracked(&self) -> UrlState {
+        untrack(|| self.url_state())
+    }
+
+    /// Takes the state the URL gives, falling back on the story's defaults.
+    pub fn apply_url_state(&self, url: UrlState) {
+        let (default_date, default_lang) = self.defaults();
+        self.selection.set(url.selection);
+        self.date.set(url.date.or(default_date));
+        if let Some(lang) = url.lang.or(default_lang) {
+            self.lang.set(lang);
+        }
     }
 
     /// Selects (or, when already selected, clears) an item.

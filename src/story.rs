@@ -8,6 +8,7 @@ use serde::Deserialize;
 use crate::date::IsoDate;
 use crate::error::{DataError, Reason};
 use crate::names::Names;
+use crate::timeline::Timeline;
 
 /// The file name the app loads first, relative to the data folder.
 pub const MANIFEST: &str = "story.json";
@@ -35,6 +36,9 @@ pub struct Story {
     /// The credit line under the map.
     #[serde(default)]
     pub attribution: Names,
+    /// Key dates, and the date the map opens on.
+    #[serde(default)]
+    pub timeline: Option<Timeline>,
 }
 
 /// The article the map tells.
@@ -131,6 +135,17 @@ impl Story {
                     story.article.date
                 )),
             ));
+        }
+        if let Some(t) = &story.timeline {
+            let dates = std::iter::once(&t.default).chain(t.moments.iter().map(|m| &m.date));
+            if let Some(bad) = dates.into_iter().find(|d| IsoDate::parse(d).is_none()) {
+                return Err(DataError::file(
+                    file,
+                    Reason::Shape(format!(
+                        "timeline date \"{bad}\" is not an ISO date (YYYY-MM-DD)"
+                    )),
+                ));
+            }
         }
         if story.layers.is_empty() {
             return Err(DataError::file(

@@ -120,6 +120,22 @@ fn story_problems(story: &Story) -> Vec<DataError> {
             }
         }
     }
+    let passage_ids: BTreeSet<&str> = story.passages.iter().map(|p| p.id.as_str()).collect();
+    for moment in story.timeline.iter().flat_map(|t| &t.moments) {
+        for id in moment
+            .passages
+            .iter()
+            .filter(|id| !passage_ids.contains(id.as_str()))
+        {
+            out.push(DataError::file(
+                MANIFEST,
+                Reason::Shape(format!(
+                    "timeline moment {}: passage \"{id}\" does not exist",
+                    moment.date
+                )),
+            ));
+        }
+    }
     let mut seen = BTreeMap::new();
     for p in &story.passages {
         if seen.insert(p.id.as_str(), ()).is_some() {

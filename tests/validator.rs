@@ -59,6 +59,7 @@ const CASES: &[(&str, &str)] = &[
     ("unsafe-colour.story.json", "story.json: kind \"contact-line\": colour \"url(https://example.org/x)\" is not"),
     ("missing-layer-file.story.json", "missing.geojson: could not be loaded (no such file)"),
     ("bad-article-date.story.json", "story.json: article.date is \"19/11/2020\", not an ISO date"),
+    ("timeline-unknown-passage.story.json", "story.json: timeline moment 2020-11-10: passage \"p-nowhere\" does not exist"),
 ];
 
 #[test]

@@ -65,6 +65,16 @@ fn span_view(span: &Span) -> AnyView {
                 let id = id.clone();
                 Signal::derive(move || state.highlight.with(|h| h.passages.contains(&id)))
             };
+            let moment = {
+                let id = id.clone();
+                move || {
+                    let at = state.date.get()?;
+                    state.model.with(|m| {
+                        let t = m.as_ref()?.story.timeline.as_ref()?;
+                        Some(t.moment(at)?.passages.contains(&id).to_string())
+                    })
+                }
+            };
             let activate = {
                 let id = id.clone();
                 move || state.activate(Selection::Passage(id.clone()))
@@ -83,6 +93,7 @@ fn span_view(span: &Span) -> AnyView {
                     class="article-passage"
                     data-passage-id=id.clone()
                     data-selected=move || selected.get().to_string()
+                    data-moment=moment
                     role="button"
                     tabindex="0"
                     aria-pressed=move || selected.get().to_string()

@@ -15,10 +15,12 @@ pub fn Legend() -> impl IntoView {
     move || {
         let model = state.model.get()?;
         let l = lang.get();
-        // One entry per kind the story labels, in the order of first appearance.
+        let date = state.date.get();
+        let shown = |f: &&crate::layer::Feature| date.is_none_or(|d| f.visible_at(d));
+        // One entry per kind the story labels and the date shows, in drawing order.
         let mut seen: Vec<&str> = Vec::new();
         let mut entries = Vec::new();
-        for f in model.features() {
+        for f in model.features().filter(shown) {
             if seen.contains(&f.kind.as_str()) {
                 continue;
             }
@@ -63,7 +65,7 @@ pub fn Legend() -> impl IntoView {
                 </li>
             });
         }
-        let uses = |a: Accuracy| model.features().any(|f| f.accuracy == a);
+        let uses = |a: Accuracy| model.features().filter(shown).any(|f| f.accuracy == a);
         let dash = |a: Accuracy, key: &'static str, dasharray: &'static str| {
             uses(a).then(|| {
                 view! {

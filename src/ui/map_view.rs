@@ -66,25 +66,24 @@ pub fn MapView() -> impl IntoView {
         Some(Arc::new(model.drawn(&projection)))
     });
 
-    // Which place labels fit at this zoom (panning does not change overlaps).
-    let zoom = Memo::new(move |_| state.viewport.with(|v| v.k));
+    // Which place labels fit in view at this zoom.
     let shown_labels = Memo::new(move |_| {
         let (Some(drawn), Some(model)) = (scene.get(), state.model.get()) else {
             return BTreeSet::new();
         };
-        let (k, l) = (zoom.get(), state.lang.get());
+        let (view, l, (w, h)) = (state.viewport.get(), state.lang.get(), size.get());
         let candidates: Vec<Candidate> = drawn
             .iter()
             .zip(model.features())
             .filter_map(|(d, f)| {
                 let style = model.story.style(&f.kind);
                 let p = d.points.first().filter(|_| style.label_on_map)?;
-                Some(Candidate {
+                let at = view.apply(*p);
+                let inside = (0.0..w).contains(&at.x) && (0.0..h).contains(&at.y);
+                let shown_then = state.date.get().is_none_or(|date| f.visible_at(date));
+                (inside && shown_then).then(|| Candidate {
                     id: f.id.clone(),
-                    at: Point {
-                        x: p.x * k,
-                        y: p.y * k,
-                    },
+                    at,
                     chars: f.name.get(&l).chars().count(),
                     priority: style.label_priority,
                 })
@@ -263,6 +262,31 @@ fn hooks(model: &Model, f: &Feature, lang: &str) -> Hooks {
     }
 }
 
+/// `display` for a feature at the date shown: features that do not hold then are hidden
+/// (and so leave the tab order too).
+fn display_at(f: &Feature) -> impl Fn() -> &'static str + Send + Sync + Clone + 'static {
+    let state = AppState::get();
+    let f = Feature {
+        shape: Shape::Points(Vec::new()),
+        ..f.clone()
+    };
+    move || match state.date.get() {
+        Some(date) if !f.visible_at(date) => "none",
+        _ => "inline",
+    }
+}
+
+/// The class of a feature, with its handover state at the date shown.
+fn class_at(base: String, f: &Feature) -> impl Fn() -> String + Send + Sync + 'static {
+    let state = AppState::get();
+    let handover = f.handover_date;
+    move || match (state.date.get(), handover) {
+        (Some(date), Some(h)) if h <= date => format!("{base} map-feature--handed-over"),
+        (_, Some(_)) => format!("{base} map-feature--pending"),
+        _ => base.clone(),
+    }
+}
+
 fn activate(id: &str, dragged: StoredValue<bool>) {
     if dragged.get_value() {
         return;
@@ -298,9 +322,12 @@ fn shape_view(model: &Model, f: &Feature, d: &Drawn, dragged: StoredValue<bool>)
             .to_string()
     };
     let (id_click, id_key) = (h.id.clone(), h.id.clone());
+    let display = display_at(f);
+    let class = class_at(h.class.clone(), f);
     view! {
         <path
-            class=h.class
+            class=class
+            display=display
             d=d.d.clone()
             data-feature-id=h.id.clone()
             data-selected=selected.clone()
@@ -384,9 +411,11 @@ fn points_view(
         })
         .collect_view();
     let first = points[0];
+    let display = display_at(f);
     view! {
         <g
-            class=h.class
+            class=h.class.clone()
+            display=display
             data-feature-id=h.id.clone()
             data-selected=selected.clone()
             tabindex=h.interactive.then_some("0")

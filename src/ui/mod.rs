@@ -5,6 +5,7 @@ mod details;
 mod legend;
 mod map_view;
 mod problems;
+mod time_control;
 
 use std::sync::Arc;
 
@@ -14,7 +15,7 @@ use wasm_bindgen::JsValue;
 
 use crate::data::load_story;
 use crate::i18n::t;
-use crate::selection::Selection;
+use crate::selection::{Selection, UrlState};
 use crate::state::AppState;
 
 pub use article_view::ArticleView;
@@ -22,6 +23,7 @@ pub use details::Details;
 pub use legend::Legend;
 pub use map_view::MapView;
 pub use problems::Problems;
+pub use time_control::TimeControl;
 
 /// The app: loads the story into a fresh state and shows the [`Page`].
 #[component]
@@ -32,6 +34,7 @@ pub fn App() -> impl IntoView {
         match load_story().await {
             Ok(model) => {
                 state.model.set(Some(Arc::new(model)));
+                state.apply_url_state(UrlState::from_hash(&location_hash()));
                 // A deep link: once drawn, bring what it selects into view.
                 request_animation_frame(move || {
                     reveal_linked(&state, &state.selection.get_untracked());
@@ -96,6 +99,7 @@ pub fn Page() -> impl IntoView {
                     <MapView />
                     <Details />
                 </div>
+                <TimeControl />
                 <Legend />
             </section>
             <section class="layout-article" id="article" tabindex="-1"
@@ -125,11 +129,18 @@ fn location_hash() -> String {
 /// Keeps the URL hash and the selection in step: a new selection pushes a history
 /// entry; back and forward (or an edited hash) select again.
 fn sync_url(state: AppState) {
+    // A new selection is a new history entry; a new date or language replaces the entry.
+    let last_selection = StoredValue::new(Selection::None);
     Effect::new(move |_| {
-        let hash = state.selection.with(Selection::to_hash);
-        if Selection::from_hash(&location_hash()) == state.selection.get_untracked() {
+        if state.model.with(Option::is_none) {
             return;
         }
+        let wanted = state.url_state();
+        if UrlState::from_hash(&location_hash()) == wanted {
+            last_selection.set_value(wanted.selection);
+            return;
+        }
+        let hash = wanted.to_hash();
         let location = window().location();
         let url = if hash.is_empty() {
             format!(
@@ -140,15 +151,22 @@ fn sync_url(state: AppState) {
         } else {
             hash
         };
+        let new_selection = last_selection.get_value() != wanted.selection;
+        last_selection.set_value(wanted.selection);
         if let Ok(history) = window().history() {
-            let _ = history.push_state_with_url(&JsValue::NULL, "", Some(&url));
+            let _ = if new_selection {
+                history.push_state_with_url(&JsValue::NULL, "", Some(&url))
+            } else {
+                history.replace_state_with_url(&JsValue::NULL, "", Some(&url))
+            };
         }
     });
     let from_url = move || {
-        let next = Selection::from_hash(&location_hash());
-        if next != state.selection.get_untracked() {
-            state.selection.set(next.clone());
-            reveal_linked(&state, &next);
+        let next = UrlState::from_hash(&location_hash());
+        if next != state.url_state_untracked() {
+            let selection = next.selection.clone();
+            state.apply_url_state(next);
+            reveal_linked(&state, &selection);
         }
     };
     let _ = window_event_listener(leptos::ev::popstate, move |_| from_url());

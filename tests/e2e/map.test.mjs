@@ -203,11 +203,51 @@ test('a missing story manifest says so instead of a blank page', async () => {
 test('on a phone the map stays in view beside the article', async () => {
   const page = await open('', { width: 360, height: 740 });
   const map = await page.locator('[data-map]').boundingBox();
-  assert.ok(map.height >= 0.3 * 740, `map only ${map.height}px high`);
+  assert.ok(map.height >= 0.4 * 740, `map only ${map.height}px high`);
   await page.mouse.wheel(0, 0);
   await page.evaluate(() => window.scrollBy(0, 600));
   const after = await page.locator('[data-map]').boundingBox();
   assert.ok(after.y > -1 && after.y < 740, 'the map scrolled away');
   await page.screenshot({ path: 'target/e2e/map-360.png' });
   await page.close();
+});
+
+const display = (page, id) =>
+  page.evaluate((id) => getComputedStyle(document.querySelector(`[data-feature-id="${id}"]`)).display, id);
+const classOf = (page, id) => page.getAttribute(`[data-feature-id="${id}"]`, 'class');
+
+test('the date control replays the war, the ceasefire and the handovers', async () => {
+  const page = await open();
+  assert.match(await page.textContent('[data-timeline-current]'), /19 novembre 2020/);
+  assert.notEqual(await display(page, 'contact-line'), 'none');
+  assert.equal(await display(page, 'contact-line-1994'), 'none');
+  assert.match(await classOf(page, 'agdam-district'), /map-feature--pending/);
+
+  await page.click('[data-moment-date="2020-09-27"]');
+  assert.match(await page.textContent('[data-timeline-current]'), /27 septembre 2020 — Début de la guerre/);
+  assert.equal(await display(page, 'contact-line'), 'none');
+  assert.notEqual(await display(page, 'contact-line-1994'), 'none');
+  assert.equal(await display(page, 'area-taken-jabrayil'), 'none');
+  assert.equal(new URL(page.url()).hash, '#date=2020-09-27');
+
+  await page.click('[data-moment-date="2020-10-04"]');
+  assert.notEqual(await display(page, 'area-taken-jabrayil'), 'none');
+  assert.equal(await display(page, 'area-taken-shusha'), 'none');
+
+  // Arrow keys move along the dates, as in any radio group.
+  await page.click('[data-moment-date="2020-11-19"]');
+  await page.keyboard.press('ArrowRight');
+  assert.match(await page.textContent('[data-timeline-current]'), /20 novembre 2020 — Agdam restitué/);
+  assert.match(await classOf(page, 'agdam-district'), /map-feature--handed-over/);
+  assert.match(await classOf(page, 'kalbajar-district'), /map-feature--pending/);
+
+  await page.click('[data-moment-date="2020-11-10"]');
+  assert.equal(await page.getAttribute('[data-passage-id="p-ligne-de-contact"]', 'data-moment'), 'true');
+  assert.equal(await page.getAttribute('[data-passage-id="p-bakou"]', 'data-moment'), 'false');
+  await page.close();
+
+  const later = await open('#date=2020-12-01');
+  assert.match(await classOf(later, 'lachin-district'), /map-feature--handed-over/);
+  assert.match(await later.textContent('[data-timeline-current]'), /1er décembre 2020/);
+  await later.close();
 });

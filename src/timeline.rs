@@ -1,0 +1,140 @@
+//! Time: the story's key moments, and which features hold at a given date.
+
+use serde::Deserialize;
+
+use crate::date::IsoDate;
+use crate::layer::Feature;
+use crate::names::Names;
+
+/// The dates a reader can step through, and the one the map opens on.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct Timeline {
+    /// The date the map opens on (`YYYY-MM-DD`), usually the article's.
+    pub default: String,
+    pub moments: Vec<Moment>,
+}
+
+/// A key date of the story.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct Moment {
+    pub date: String,
+    pub label: Names,
+    /// Passages of the article that speak of this moment.
+    #[serde(default)]
+    pub passages: Vec<String>,
+}
+
+impl Timeline {
+    /// The default date, parsed.
+    pub fn default_date(&self) -> Option<IsoDate> {
+        IsoDate::parse(&self.default)
+    }
+
+    /// The moment on exactly this date.
+    pub fn moment(&self, date: IsoDate) -> Option<&Moment> {
+        self.moments
+            .iter()
+            .find(|m| IsoDate::parse(&m.date) == Some(date))
+    }
+}
+
+impl Feature {
+    /// Whether the feature holds on `date`: `valid_from` and `valid_until` both count as
+    /// days it holds. Features with only `as_of` (places, borders) always show.
+    ///
+    /// # Examples
+    /// ```
+    /// # use ceasefire_map::date::IsoDate;
+    /// # let d = |s| IsoDate::parse(s).unwrap();
+    /// # let mut f = ceasefire_map::timeline::tests_support::feature();
+    /// f.valid_from = Some(d("2020-11-10"));
+    /// assert!(!f.visible_at(d("2020-11-09")));
+    /// assert!(f.visible_at(d("2020-11-10")));
+    /// ```
+    pub fn visible_at(&self, date: IsoDate) -> bool {
+        self.valid_from.is_none_or(|from| from <= date)
+            && self.valid_until.is_none_or(|until| date <= until)
+    }
+
+    /// Whether a district due to be handed over had been on `date`.
+    pub fn handed_over_at(&self, date: IsoDate) -> bool {
+        self.handover_date.is_some_and(|h| h <= date)
+    }
+}
+
+#[doc(hidden)]
+pub mod tests_support {
+    use crate::layer::{Accuracy, Feature, Shape};
+    use crate::names::Names;
+
+    /// A minimal feature for examples and tests.
+    pub fn feature() -> Feature {
+        Feature {
+            id: "f".into(),
+            kind: "k".into(),
+            name: Names::from_pairs([("fr", "f"), ("en", "f")]),
+            sources: vec![],
+            accuracy: Accuracy::Approximate,
+            as_of: None,
+            valid_from: None,
+            valid_until: None,
+            handover_date: None,
+            note: Names::default(),
+            label_at: None,
+            facts: vec![],
+            shape: Shape::Points(vec![]),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::tests_support::feature;
+    use super::*;
+
+    fn d(s: &str) -> IsoDate {
+        IsoDate::parse(s).unwrap()
+    }
+
+    #[test]
+    fn validity_includes_both_ends() {
+        let mut f = feature();
+        f.valid_from = Some(d("1994-05-12"));
+        f.valid_until = Some(d("2020-09-27"));
+        let cases = [
+            ("1994-05-11", false),
+            ("1994-05-12", true),
+            ("2020-09-27", true),
+            ("2020-09-28", false),
+        ];
+        for (date, want) in cases {
+            assert_eq!(f.visible_at(d(date)), want, "{date}");
+        }
+        let mut snapshot = feature();
+        snapshot.as_of = Some(d("2020-11-10"));
+        assert!(snapshot.visible_at(d("1990-01-01")));
+    }
+
+    #[test]
+    fn handover_state_follows_the_date() {
+        let mut f = feature();
+        f.handover_date = Some(d("2020-11-25"));
+        assert!(!f.handed_over_at(d("2020-11-19")));
+        assert!(f.handed_over_at(d("2020-11-25")));
+    }
+
+    #[test]
+    fn moments_are_found_by_date() {
+        let t = Timeline {
+            default: "2020-11-19".into(),
+            moments: vec![Moment {
+                date: "2020-11-10".into(),
+                label: Names::from_pairs([("fr", "Cessez-le-feu")]),
+                passages: vec!["p".into()],
+            }],
+        };
+        assert_eq!(t.default_date(), Some(d("2020-11-19")));
+        assert_eq!(t.moment(d("2020-11-10")).unwrap().passages, ["p"]);
+        assert!(t.moment(d("2020-11-11")).is_none());
+    }
+}
