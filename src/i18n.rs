@@ -16,6 +16,10 @@ pub fn t(lang: &str, key: &str) -> &'static str {
     let (fr, en) = match key {
         "legend" => ("Légende", "Legend"),
         "timeline" => ("Date affichée", "Date shown"),
+        "map-keys" => (
+            "Flèches : déplacer la carte ; + et − : zoomer ; 0 : vue d’ensemble ; Tab : parcourir les éléments, Entrée : choisir.",
+            "Arrows: move the map; + and −: zoom; 0: reset; Tab: go through the features, Enter: select.",
+        ),
         "skip-to-article" => ("Aller à l’article", "Skip to the article"),
         "map" => ("Carte", "Map"),
         "article" => ("Article", "Article"),

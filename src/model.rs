@@ -95,6 +95,21 @@ impl Model {
         }
     }
 
+    /// The box `(left, top, right, bottom)`, in map units, around the given features
+    /// (those that exist), or `None` when none does.
+    pub fn bbox_of(&self, ids: &[String], projection: &Projection) -> Option<(f64, f64, f64, f64)> {
+        self.features()
+            .filter(|f| ids.contains(&f.id))
+            .flat_map(|f| f.shape.positions())
+            .map(|p| projection.project(p))
+            .fold(None, |acc, p| {
+                Some(match acc {
+                    None => (p.x, p.y, p.x, p.y),
+                    Some((l, t, r, b)) => (l.min(p.x), t.min(p.y), r.max(p.x), b.max(p.y)),
+                })
+            })
+    }
+
     /// Every feature drawn with `projection`.
     pub fn drawn(&self, projection: &Projection) -> Vec<Drawn> {
         self.features()
@@ -160,8 +175,12 @@ mod tests {
         );
         let extent = model.extent().unwrap();
         assert_eq!((extent.west, extent.north), (46.0, 40.0));
-        let drawn = model.drawn(&Projection::fit(extent, 100.0, 100.0, 0.0));
+        let projection = Projection::fit(extent, 100.0, 100.0, 0.0);
+        let drawn = model.drawn(&projection);
         assert_eq!(drawn.len(), 1);
+        let (l, t, r, b) = model.bbox_of(&["line".into()], &projection).unwrap();
+        assert!(l < r && t < b);
+        assert!(model.bbox_of(&["nothing".into()], &projection).is_none());
         assert!(drawn[0].d.starts_with('M'));
     }
 

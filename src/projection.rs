@@ -139,6 +139,36 @@ impl Projection {
     }
 }
 
+/// Mean Earth radius, km (the sphere the Mercator formulas assume).
+pub const EARTH_RADIUS_KM: f64 = 6371.0;
+
+impl Projection {
+    /// SVG units per kilometre on the ground at latitude `lat` (Mercator stretches
+    /// distances by 1 / cos(lat)).
+    pub fn px_per_km(&self, lat: f64) -> f64 {
+        self.scale / (EARTH_RADIUS_KM * lat.to_radians().cos())
+    }
+}
+
+/// The longest round length (1, 2 or 5 times a power of ten, in km) whose bar fits in
+/// `max_px`, and its length in pixels.
+///
+/// # Examples
+/// ```
+/// use ceasefire_map::projection::scale_bar;
+/// assert_eq!(scale_bar(2.0, 120.0), (50.0, 100.0));
+/// ```
+pub fn scale_bar(px_per_km: f64, max_px: f64) -> (f64, f64) {
+    let max_km = max_px / px_per_km;
+    let power = 10f64.powf(max_km.log10().floor());
+    let km = [5.0, 2.0, 1.0]
+        .iter()
+        .map(|m| m * power)
+        .find(|km| *km <= max_km)
+        .unwrap_or(power);
+    (km, km * px_per_km)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -196,6 +226,35 @@ mod tests {
             lat: 40.0,
         });
         assert!(north.y < south.y);
+    }
+
+    #[test]
+    fn scale_bar_picks_round_lengths_that_fit() {
+        for (px_per_km, max_px, km) in [
+            (2.0, 120.0, 50.0),
+            (0.5, 120.0, 200.0),
+            (30.0, 100.0, 2.0),
+            (1.0, 99.0, 50.0),
+        ] {
+            let (got_km, px) = scale_bar(px_per_km, max_px);
+            assert_eq!(got_km, km, "{px_per_km} {max_px}");
+            assert!(px <= max_px && px > max_px / 5.0);
+        }
+    }
+
+    #[test]
+    fn a_degree_of_latitude_is_about_111_km() {
+        let p = Projection::fit(FRAME, 1000.0, 700.0, 0.0);
+        let a = p.project(LonLat {
+            lon: 46.0,
+            lat: 39.75,
+        });
+        let b = p.project(LonLat {
+            lon: 46.0,
+            lat: 40.25,
+        });
+        let km = (a.y - b.y) / p.px_per_km(40.0);
+        assert!((km - 55.6).abs() < 0.5, "{km}");
     }
 
     #[test]

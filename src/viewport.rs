@@ -88,6 +88,61 @@ impl Viewport {
         }
     }
 
+    /// The view that shows the map box `(left, top, right, bottom)` (in map units) centred
+    /// in a `width` x `height` view with `padding` around it, zoomed no further than
+    /// `max_k` (a single point would otherwise fill the screen).
+    ///
+    /// # Examples
+    /// ```
+    /// use ceasefire_map::viewport::Viewport;
+    /// let v = Viewport::fitting((100.0, 100.0, 200.0, 150.0), 400.0, 300.0, 0.0, 16.0);
+    /// assert_eq!(v.k, 4.0);
+    /// ```
+    pub fn fitting(
+        bbox: (f64, f64, f64, f64),
+        width: f64,
+        height: f64,
+        padding: f64,
+        max_k: f64,
+    ) -> Viewport {
+        let (left, top, right, bottom) = bbox;
+        let (bw, bh) = ((right - left).max(1e-9), (bottom - top).max(1e-9));
+        let k = ((width - 2.0 * padding) / bw)
+            .min((height - 2.0 * padding) / bh)
+            .clamp(ZOOM_LIMITS.0, max_k.min(ZOOM_LIMITS.1));
+        let (cx, cy) = ((left + right) / 2.0, (top + bottom) / 2.0);
+        Viewport {
+            k,
+            x: width / 2.0 - cx * k,
+            y: height / 2.0 - cy * k,
+        }
+        .clamped(width, height)
+    }
+
+    /// The view a fraction `t` (0 to 1) of the way from `self` to `to`, eased (slow at
+    /// both ends). Zoom moves geometrically, so the motion looks even.
+    pub fn eased_towards(&self, to: &Viewport, t: f64) -> Viewport {
+        let t = t.clamp(0.0, 1.0);
+        let e = if t < 0.5 {
+            4.0 * t * t * t
+        } else {
+            1.0 - (-2.0 * t + 2.0).powi(3) / 2.0
+        };
+        let k = self.k * (to.k / self.k).powf(e);
+        // Interpolate the map point at the view's centre-independent origin so that the
+        // zoom and the pan stay in step.
+        let lerp = |a: f64, b: f64| a + (b - a) * e;
+        let (ox, oy) = (
+            lerp(-self.x / self.k, -to.x / to.k),
+            lerp(-self.y / self.k, -to.y / to.k),
+        );
+        Viewport {
+            k,
+            x: -ox * k,
+            y: -oy * k,
+        }
+    }
+
     /// The SVG `transform` attribute for this view.
     pub fn to_svg_transform(&self) -> String {
         use crate::render::round1;
@@ -160,6 +215,36 @@ mod tests {
         assert_eq!((v.x, v.y), (0.0, -300.0));
         let v = Viewport::IDENTITY.panned(50.0, 50.0).clamped(400.0, 300.0);
         assert_eq!((v.x, v.y), (0.0, 0.0));
+    }
+
+    #[test]
+    fn fitting_centres_the_box_and_caps_the_zoom() {
+        let v = Viewport::fitting((100.0, 100.0, 140.0, 120.0), 400.0, 300.0, 20.0, 8.0);
+        assert_eq!(v.k, 8.0);
+        let centre = v.apply(Point { x: 120.0, y: 110.0 });
+        assert!((centre.x - 200.0).abs() < 1e-9 && (centre.y - 150.0).abs() < 1e-9);
+        // A box larger than the map: no zoom out past the whole map.
+        let whole = Viewport::fitting((-100.0, -100.0, 900.0, 900.0), 400.0, 300.0, 0.0, 8.0);
+        assert_eq!(whole, Viewport::IDENTITY);
+    }
+
+    #[test]
+    fn easing_starts_and_ends_on_the_views() {
+        let a = Viewport::IDENTITY;
+        let b = Viewport {
+            k: 4.0,
+            x: -300.0,
+            y: -200.0,
+        };
+        assert_eq!(a.eased_towards(&b, 0.0), a);
+        let end = a.eased_towards(&b, 1.0);
+        assert!(
+            (end.k - 4.0).abs() < 1e-9
+                && (end.x + 300.0).abs() < 1e-9
+                && (end.y + 200.0).abs() < 1e-9
+        );
+        let mid = a.eased_towards(&b, 0.5);
+        assert!(mid.k > 1.0 && mid.k < 4.0);
     }
 
     #[test]

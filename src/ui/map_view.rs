@@ -12,7 +12,7 @@ use crate::i18n::t;
 use crate::labels::{place, Candidate};
 use crate::layer::{Feature, Shape};
 use crate::model::{Drawn, Model};
-use crate::projection::{Point, Projection};
+use crate::projection::{scale_bar, Point, Projection};
 use crate::selection::Selection;
 use crate::state::AppState;
 use crate::story::safe_colour;
@@ -22,6 +22,18 @@ use crate::viewport::Viewport;
 const PADDING: f64 = 8.0;
 /// The box assumed until the map's frame has a size (hidden, or not laid out yet).
 const FALLBACK_SIZE: (f64, f64) = (640.0, 480.0);
+/// The longest a scale bar may be, in pixels.
+const SCALE_BAR_MAX_PX: f64 = 110.0;
+/// How far an arrow key pans, in pixels.
+const KEY_PAN_PX: f64 = 60.0;
+/// How much a zoom button or key zooms.
+const ZOOM_STEP: f64 = 1.6;
+/// Room left around the features a passage flies to, in pixels.
+const FLY_PADDING: f64 = 48.0;
+/// The closest a fly-to zooms, so that a single place keeps its surroundings.
+const FLY_MAX_ZOOM: f64 = 4.0;
+/// How long a fly-to lasts, in milliseconds.
+const FLY_MS: f64 = 650.0;
 /// The size of place labels, for collision tests (matches `.map-label` in the CSS).
 const LABEL_FONT_PX: f64 = 12.0;
 /// How far a press must move, in pixels, before it counts as a drag and not a click.
@@ -59,11 +71,27 @@ pub fn MapView() -> impl IntoView {
     });
 
     // Recomputed when the story or the box changes, never while panning.
-    let scene = Memo::new(move |_| {
+    let projection = Memo::new(move |_| {
         let (w, h) = size.get();
+        let extent = state.model.with(|m| m.as_ref()?.extent())?;
+        Some(Projection::fit(extent, w, h, PADDING))
+    });
+    let scene = Memo::new(move |_| {
+        let projection = projection.get()?;
         let model = state.model.get()?;
-        let projection = Projection::fit(model.extent()?, w, h, PADDING);
         Some(Arc::new(model.drawn(&projection)))
+    });
+    // A scale bar for the latitude at the centre of the view.
+    let scale = Memo::new(move |_| {
+        let p = projection.get()?;
+        let (w, h) = size.get();
+        let view = state.viewport.get();
+        let centre = p.invert(view.invert(Point {
+            x: w / 2.0,
+            y: h / 2.0,
+        }));
+        let (km, px) = scale_bar(p.px_per_km(centre.lat) * view.k, SCALE_BAR_MAX_PX);
+        Some((km, px))
     });
 
     // Which place labels fit in view at this zoom.
@@ -96,6 +124,38 @@ pub fn MapView() -> impl IntoView {
         place(&candidates, LABEL_FONT_PX, &always)
     });
 
+    // Selecting a passage flies the map to what it speaks of.
+    Effect::new(move |_| {
+        let Selection::Passage(passage) = state.selection.get() else {
+            return;
+        };
+        // Tracks the story and the box too: a deep link flies once both are known, and a
+        // resized map (whose view resets) flies back to the passage.
+        let Some(model) = state.model.get() else {
+            return;
+        };
+        let (w, h) = size.get();
+        let Some(projection) = projection.get() else {
+            return;
+        };
+        let date = state.date.get_untracked();
+        let ids: Vec<String> = model
+            .index
+            .features_of(&passage)
+            .iter()
+            .filter(|id| {
+                model
+                    .feature(id)
+                    .is_some_and(|f| date.is_none_or(|d| f.visible_at(d)))
+            })
+            .cloned()
+            .collect();
+        if let Some(bbox) = model.bbox_of(&ids, &projection) {
+            let target = Viewport::fitting(bbox, w, h, FLY_PADDING, FLY_MAX_ZOOM);
+            fly_to(state.viewport, target);
+        }
+    });
+
     let drag = StoredValue::new(None::<(f64, f64)>);
     let dragged = StoredValue::new(false);
     let zoom_by = move |factor: f64| {
@@ -115,7 +175,31 @@ pub fn MapView() -> impl IntoView {
 
     let lang = state.lang;
     view! {
-        <div class="map-frame" node_ref=frame>
+        <div
+            class="map-frame"
+            node_ref=frame
+            on:keydown=move |ev: web_sys::KeyboardEvent| {
+                if ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
+                    return;
+                }
+                let (w, h) = size.get_untracked();
+                let step = KEY_PAN_PX;
+                let next = |v: Viewport| match ev.key().as_str() {
+                    "ArrowLeft" => Some(v.panned(step, 0.0)),
+                    "ArrowRight" => Some(v.panned(-step, 0.0)),
+                    "ArrowUp" => Some(v.panned(0.0, step)),
+                    "ArrowDown" => Some(v.panned(0.0, -step)),
+                    "+" | "=" => Some(v.zoomed_at(Point { x: w / 2.0, y: h / 2.0 }, ZOOM_STEP)),
+                    "-" | "_" => Some(v.zoomed_at(Point { x: w / 2.0, y: h / 2.0 }, 1.0 / ZOOM_STEP)),
+                    "0" => Some(Viewport::IDENTITY),
+                    _ => None,
+                };
+                if let Some(v) = next(state.viewport.get_untracked()) {
+                    ev.prevent_default();
+                    state.viewport.set(v.clamped(w, h));
+                }
+            }
+        >
             <svg
                 class="map"
                 data-map="true"
@@ -124,7 +208,9 @@ pub fn MapView() -> impl IntoView {
                     format!("0 0 {w} {h}")
                 }
                 role="group"
+                tabindex="0"
                 aria-label=move || t(&lang.get(), "map-label")
+                aria-describedby="map-keys"
                 on:pointerdown=move |ev: web_sys::PointerEvent| {
                     if ev.button() == 0 {
                         drag.set_value(Some((f64::from(ev.client_x()), f64::from(ev.client_y()))));
@@ -211,16 +297,29 @@ pub fn MapView() -> impl IntoView {
                         )
                     }}
                 </g>
+                {move || {
+                    let (km, px) = scale.get()?;
+                    let (_, h) = size.get();
+                    let label = format!("{km} km");
+                    Some(view! {
+                        <g class="map-scale" data-scale-km=km.to_string()
+                            transform=format!("translate(12,{})", h - 14.0)>
+                            <path d=format!("M0,-5V0H{px:.1}V-5") />
+                            <text x=format!("{:.1}", px + 6.0) y="0">{label}</text>
+                        </g>
+                    })
+                }}
             </svg>
+            <p class="visually-hidden" id="map-keys">{move || t(&lang.get(), "map-keys")}</p>
             <div class="map-zoom">
                 <button type="button" class="map-zoom-button" data-zoom="in"
                     aria-label=move || t(&lang.get(), "zoom-in")
                     title=move || t(&lang.get(), "zoom-in")
-                    on:click=move |_| zoom_by(1.6)>"+"</button>
+                    on:click=move |_| zoom_by(ZOOM_STEP)>"+"</button>
                 <button type="button" class="map-zoom-button" data-zoom="out"
                     aria-label=move || t(&lang.get(), "zoom-out")
                     title=move || t(&lang.get(), "zoom-out")
-                    on:click=move |_| zoom_by(1.0 / 1.6)>"−"</button>
+                    on:click=move |_| zoom_by(1.0 / ZOOM_STEP)>"−"</button>
                 <button type="button" class="map-zoom-button" data-zoom="reset"
                     aria-label=move || t(&lang.get(), "zoom-reset")
                     title=move || t(&lang.get(), "zoom-reset")
@@ -228,6 +327,37 @@ pub fn MapView() -> impl IntoView {
             </div>
         </div>
     }
+}
+
+/// Moves the view to `target`: an eased flight, or a jump when the reader asked for
+/// reduced motion. A newer flight or a pan simply overrides an older one's frames.
+fn fly_to(viewport: RwSignal<Viewport>, target: Viewport) {
+    let reduced = window()
+        .match_media("(prefers-reduced-motion: reduce)")
+        .ok()
+        .flatten()
+        .is_some_and(|m| m.matches());
+    let Some(performance) = window().performance() else {
+        viewport.set(target);
+        return;
+    };
+    if reduced {
+        viewport.set(target);
+        return;
+    }
+    let from = viewport.get_untracked();
+    let start = performance.now();
+    fn frame(viewport: RwSignal<Viewport>, from: Viewport, target: Viewport, start: f64) {
+        request_animation_frame(move || {
+            let now = window().performance().map_or(start + FLY_MS, |p| p.now());
+            let t = ((now - start) / FLY_MS).min(1.0);
+            viewport.set(from.eased_towards(&target, t));
+            if t < 1.0 {
+                frame(viewport, from, target, start);
+            }
+        });
+    }
+    frame(viewport, from, target, start);
 }
 
 /// What every drawn feature shares: its hooks, its selection state, its events.

@@ -251,3 +251,44 @@ test('the date control replays the war, the ceasefire and the handovers', async 
   assert.match(await later.textContent('[data-timeline-current]'), /1er décembre 2020/);
   await later.close();
 });
+
+const transformOf = (page) => page.getAttribute('.map-world', 'transform');
+const scaleOf = async (page) => Number((await transformOf(page)).match(/scale\(([\d.]+)\)/)[1]);
+
+test('the keyboard pans and zooms the map; the scale bar follows', async () => {
+  const page = await open();
+  const km = Number(await page.getAttribute('[data-scale-km]', 'data-scale-km'));
+  assert.ok(km >= 10 && km <= 100, `scale bar of ${km} km`);
+  await page.focus('[data-map]');
+  await page.keyboard.press('+');
+  await page.keyboard.press('+');
+  assert.ok((await scaleOf(page)) > 2.5);
+  const zoomedKm = Number(await page.getAttribute('[data-scale-km]', 'data-scale-km'));
+  assert.ok(zoomedKm < km, `scale bar ${zoomedKm} km after zooming in (was ${km})`);
+  const before = await transformOf(page);
+  await page.keyboard.press('ArrowLeft');
+  assert.notEqual(await transformOf(page), before);
+  await page.keyboard.press('0');
+  assert.equal(await transformOf(page), 'translate(0,0) scale(1)');
+  await page.close();
+});
+
+test('selecting a passage flies the map to its features', async () => {
+  const page = await open();
+  await page.click('[data-passage-id="p-couloir-latchine"]');
+  await page.waitForFunction(() => /scale\((?!1\))/.test(document.querySelector('.map-world').getAttribute('transform')));
+  await page.waitForTimeout(800);
+  assert.ok((await scaleOf(page)) > 2, 'zoomed on the corridor');
+  const box = await page.locator('[data-feature-id="lachin-corridor"]').boundingBox();
+  const map = await page.locator('[data-map]').boundingBox();
+  assert.ok(box.x >= map.x && box.x + box.width <= map.x + map.width, 'the corridor is in view');
+  await page.close();
+
+  // Under reduced motion the map jumps at once.
+  const context = await browser.newContext({ reducedMotion: 'reduce', viewport: { width: 1280, height: 800 } });
+  const still = await context.newPage();
+  await still.goto(server.url + '#passage=p-couloir-latchine');
+  await still.waitForSelector('[data-feature-id="lachin-corridor"]');
+  await still.waitForFunction(() => /scale\((?!1\))/.test(document.querySelector('.map-world').getAttribute('transform')));
+  await context.close();
+});
