@@ -1,5 +1,6 @@
 //! The app's shared state: one set of signals, provided as context.
 
+use std::collections::BTreeSet;
 use std::sync::Arc;
 
 use leptos::prelude::*;
@@ -22,6 +23,8 @@ pub struct AppState {
     pub lang: RwSignal<String>,
     /// The date the map shows (`None`: the story has no timeline, show everything).
     pub date: RwSignal<Option<IsoDate>>,
+    /// Feature kinds the reader switched off in the legend.
+    pub hidden_kinds: RwSignal<BTreeSet<String>>,
     /// The selected item and everything linked to it.
     pub highlight: Memo<Highlight>,
 }
@@ -44,6 +47,7 @@ impl AppState {
             viewport: RwSignal::new(Viewport::IDENTITY),
             lang: RwSignal::new("fr".to_string()),
             date: RwSignal::new(None),
+            hidden_kinds: RwSignal::new(BTreeSet::new()),
             highlight,
         };
         provide_context(state);

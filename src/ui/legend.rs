@@ -56,12 +56,30 @@ pub fn Legend() -> impl IntoView {
                 }
                 .into_any(),
             };
+            let kind = f.kind.clone();
+            let kind_for_toggle = f.kind.clone();
+            let visible = move || state.hidden_kinds.with(|h| !h.contains(&kind));
             entries.push(view! {
                 <li class="legend-item" data-legend-kind=f.kind.clone()>
-                    <svg class="legend-swatch" viewBox="0 0 24 16" width="24" height="16" aria-hidden="true">
-                        {swatch}
-                    </svg>
-                    <span>{style.label.get(&l).to_string()}</span>
+                    <label class="legend-toggle">
+                        <input
+                            class="legend-checkbox"
+                            type="checkbox"
+                            data-layer-toggle=f.kind.clone()
+                            prop:checked=visible
+                            on:change=move |_| {
+                                state.hidden_kinds.update(|h| {
+                                    if !h.remove(&kind_for_toggle) {
+                                        h.insert(kind_for_toggle.clone());
+                                    }
+                                })
+                            }
+                        />
+                        <svg class="legend-swatch" viewBox="0 0 24 16" width="24" height="16" aria-hidden="true">
+                            {swatch}
+                        </svg>
+                        <span>{style.label.get(&l).to_string()}</span>
+                    </label>
                 </li>
             });
         }
@@ -80,7 +98,8 @@ pub fn Legend() -> impl IntoView {
             })
         };
         Some(view! {
-            <div class="legend" data-legend="true">
+            <div class="legend" data-legend="true" role="region" tabindex="0"
+                aria-label=t(&l, "legend")>
                 <h2 class="legend-title">{t(&l, "legend")}</h2>
                 <ul class="legend-list">
                     {entries}

@@ -108,7 +108,8 @@ pub fn MapView() -> impl IntoView {
                 let p = d.points.first().filter(|_| style.label_on_map)?;
                 let at = view.apply(*p);
                 let inside = (0.0..w).contains(&at.x) && (0.0..h).contains(&at.y);
-                let shown_then = state.date.get().is_none_or(|date| f.visible_at(date));
+                let shown_then = state.date.get().is_none_or(|date| f.visible_at(date))
+                    && state.hidden_kinds.with(|h| !h.contains(&f.kind));
                 (inside && shown_then).then(|| Candidate {
                     id: f.id.clone(),
                     at,
@@ -392,17 +393,22 @@ fn hooks(model: &Model, f: &Feature, lang: &str) -> Hooks {
     }
 }
 
-/// `display` for a feature at the date shown: features that do not hold then are hidden
-/// (and so leave the tab order too).
+/// `display` for a feature: hidden when it does not hold at the date shown or when the
+/// reader switched its kind off (hidden features leave the tab order too).
 fn display_at(f: &Feature) -> impl Fn() -> &'static str + Send + Sync + Clone + 'static {
     let state = AppState::get();
     let f = Feature {
         shape: Shape::Points(Vec::new()),
         ..f.clone()
     };
-    move || match state.date.get() {
-        Some(date) if !f.visible_at(date) => "none",
-        _ => "inline",
+    move || {
+        let hidden_kind = state.hidden_kinds.with(|h| h.contains(&f.kind));
+        let out_of_date = state.date.get().is_some_and(|date| !f.visible_at(date));
+        if hidden_kind || out_of_date {
+            "none"
+        } else {
+            "inline"
+        }
     }
 }
 

@@ -292,3 +292,28 @@ test('selecting a passage flies the map to its features', async () => {
   await still.waitForFunction(() => /scale\((?!1\))/.test(document.querySelector('.map-world').getAttribute('transform')));
   await context.close();
 });
+
+test('the legend switches layers off and on', async () => {
+  const page = await open();
+  await page.click('[data-layer-toggle="contact-line"]');
+  assert.equal(await display(page, 'contact-line'), 'none');
+  assert.notEqual(await display(page, 'lachin-corridor'), 'none');
+  await page.click('[data-layer-toggle="contact-line"]');
+  assert.notEqual(await display(page, 'contact-line'), 'none');
+  await page.close();
+});
+
+test('axe-core finds no accessibility violation, idle, with a selection, on a phone', async () => {
+  const { default: AxeBuilder } = await import('@axe-core/playwright');
+  for (const [hash, width, height] of [['', 1280, 800], ['#feature=lachin-corridor', 1280, 800], ['#passage=p-soldats-paix', 360, 740]]) {
+    const context = await browser.newContext({ viewport: { width, height } });
+    const page = await context.newPage();
+    await page.goto(server.url + hash);
+    await page.waitForSelector('[data-feature-id="lachin-corridor"]');
+    await page.waitForTimeout(900); // let a fly-to end
+    const { violations } = await new AxeBuilder({ page }).analyze();
+    const summary = violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+    assert.deepEqual(summary, [], `${hash || 'default'} at ${width}px`);
+    await context.close();
+  }
+});
