@@ -63,32 +63,43 @@ impl Article {
 /// ```
 /// use ceasefire_map::article::{build_article, Span};
 /// use ceasefire_map::story::PassageSpec;
-/// let spec = PassageSpec { id: "c".into(), phrase: "couloir".into(), occurrence: 1, features: vec![] };
-/// let (a, errors) = build_article("story.json", "Le couloir relie.", &[spec]);
+/// let spec = PassageSpec { id: "c".into(), phrase: "couloir".into(), occurrence: 1.into(), features: vec![] };
+/// let (a, errors) = build_article("story.json", "Le couloir relie.", &[spec], "fr", "fr");
 /// assert!(errors.is_empty());
 /// assert_eq!(a.blocks[0].spans[1], Span::Passage { id: "c".into(), text: "couloir".into() });
 /// ```
-pub fn build_article(file: &str, text: &str, specs: &[PassageSpec]) -> (Article, Vec<DataError>) {
+pub fn build_article(
+    file: &str,
+    text: &str,
+    specs: &[PassageSpec],
+    lang: &str,
+    original: &str,
+) -> (Article, Vec<DataError>) {
     let text = text.replace("\r\n", "\n");
     let mut errors = Vec::new();
     let mut placed: Vec<(usize, usize, &str)> = Vec::new();
     for spec in specs {
         let fail = |reason| DataError::passage(file, spec.id.clone(), reason);
-        if spec.phrase.is_empty() || spec.occurrence == 0 {
+        let Some(phrase) = spec.phrase_in(lang, original) else {
+            errors.push(fail(Reason::Shape(format!("has no phrase in \"{lang}\""))));
+            continue;
+        };
+        let occurrence = spec.occurrence_in(lang);
+        if phrase.is_empty() || occurrence == 0 {
             errors.push(fail(Reason::Shape(
                 "the phrase is empty or occurrence is 0".into(),
             )));
             continue;
         }
-        let Some((start, _)) = text.match_indices(&spec.phrase).nth(spec.occurrence - 1) else {
+        let Some((start, _)) = text.match_indices(phrase).nth(occurrence - 1) else {
             errors.push(fail(Reason::PhraseNotFound {
-                phrase: spec.phrase.clone(),
-                occurrence: spec.occurrence,
+                phrase: phrase.to_string(),
+                occurrence,
             }));
             continue;
         };
-        let end = start + spec.phrase.len();
-        if spec.phrase.contains("\n\n") {
+        let end = start + phrase.len();
+        if phrase.contains("\n\n") {
             errors.push(fail(Reason::Shape(
                 "the phrase crosses a paragraph break".into(),
             )));
@@ -154,7 +165,7 @@ mod tests {
         PassageSpec {
             id: id.into(),
             phrase: phrase.into(),
-            occurrence,
+            occurrence: occurrence.into(),
             features: vec!["f".into()],
         }
     }
@@ -188,6 +199,8 @@ mod tests {
                 spec("cl", "couloir de Latchine", 1),
                 spec("hk1", "Haut-Karabakh", 1),
             ],
+            "fr",
+            "fr",
         );
         assert!(errors.is_empty(), "{errors:?}");
         assert_eq!(
@@ -224,8 +237,13 @@ mod tests {
             (spec("lc", "Accord", 1), "used twice"),
         ];
         for (bad, want) in cases {
-            let (a, errors) =
-                build_article("s.json", TEXT, &[spec("lc", "ligne de contact", 1), bad]);
+            let (a, errors) = build_article(
+                "s.json",
+                TEXT,
+                &[spec("lc", "ligne de contact", 1), bad],
+                "fr",
+                "fr",
+            );
             assert_eq!(a.passage_ids().count(), 1);
             assert_eq!(errors.len(), 1);
             assert!(errors[0].to_string().contains(want), "{}", errors[0]);

@@ -50,8 +50,20 @@ pub async fn load_story() -> Result<Model, DataError> {
         .iter()
         .map(|l| l.file.trim_start_matches(DATA_DIR).to_string())
         .collect();
+    let translations: Vec<(String, String)> = story
+        .article
+        .translations
+        .iter()
+        .map(|(lang, file)| (lang.clone(), file.clone()))
+        .collect();
     let layers = join_all(layer_files.iter().map(|f| fetch_text(f)));
     let article = fetch_text(&story.article.file);
-    let (layer_texts, article_text) = futures::join!(layers, article);
-    Ok(Model::assemble(story, layer_texts, article_text))
+    let translated = join_all(
+        translations
+            .iter()
+            .map(|(lang, file)| async move { (lang.clone(), fetch_text(file).await) }),
+    );
+    let (layer_texts, article_text, translation_texts) =
+        futures::join!(layers, article, translated);
+    Ok(Model::assemble(story, layer_texts, article_text).with_translations(translation_texts))
 }

@@ -16,6 +16,7 @@ pub fn t(lang: &str, key: &str) -> &'static str {
     let (fr, en) = match key {
         "legend" => ("Légende", "Legend"),
         "timeline" => ("Date affichée", "Date shown"),
+        "language" => ("Langue", "Language"),
         "map-keys" => (
             "Flèches : déplacer la carte ; + et − : zoomer ; 0 : vue d’ensemble ; Tab : parcourir les éléments, Entrée : choisir.",
             "Arrows: move the map; + and −: zoom; 0: reset; Tab: go through the features, Enter: select.",
@@ -68,6 +69,24 @@ pub fn t(lang: &str, key: &str) -> &'static str {
         en
     } else {
         fr
+    }
+}
+
+/// The separator before a list or a value: French puts a space before the colon.
+pub fn colon(lang: &str) -> &'static str {
+    if lang == "fr" {
+        "\u{a0}: "
+    } else {
+        ": "
+    }
+}
+
+/// The name of a language, written in itself (for the language switch).
+pub fn endonym(code: &str) -> &'static str {
+    match code {
+        "fr" => "Français",
+        "en" => "English",
+        _ => "",
     }
 }
 

@@ -80,7 +80,7 @@ mod tests {
         PassageSpec {
             id: id.into(),
             phrase: id.into(),
-            occurrence: 1,
+            occurrence: 1.into(),
             features: features.iter().map(|f| f.to_string()).collect(),
         }
     }

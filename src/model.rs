@@ -1,7 +1,7 @@
 //! A loaded story: the manifest, its layers, the article and the link index, built from
 //! the texts of its files (or the errors fetching them). Pure: the shell only fetches.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use crate::article::{build_article, Article};
 use crate::error::DataError;
@@ -17,7 +17,10 @@ pub struct Model {
     pub story: Story,
     /// The layers that could be read, in drawing order.
     pub layers: Vec<Layer>,
+    /// The article in its own language.
     pub article: Article,
+    /// Translations of the article, by language, with the same passages.
+    pub translations: BTreeMap<String, Article>,
     pub index: LinkIndex,
     /// Problems, in the order met: files that failed, features and passages left out.
     pub problems: Vec<DataError>,
@@ -58,7 +61,14 @@ impl Model {
             problems.push(e);
             String::new()
         });
-        let (article, mut bad) = build_article(MANIFEST, &article_text, &story.passages);
+        let original = story.article.lang.clone();
+        let (article, mut bad) = build_article(
+            MANIFEST,
+            &article_text,
+            &story.passages,
+            &original,
+            &original,
+        );
         problems.append(&mut bad);
         let (index, mut bad) =
             LinkIndex::build(MANIFEST, &story.passages, article.passage_ids(), &ids);
@@ -67,9 +77,47 @@ impl Model {
             story,
             layers,
             article,
+            translations: BTreeMap::new(),
             index,
             problems,
         }
+    }
+
+    /// Adds the translations of the article (`(language, text or error)` pairs). A passage
+    /// that cannot be placed in a translation is reported against that file.
+    pub fn with_translations(mut self, texts: Vec<(String, Result<String, DataError>)>) -> Model {
+        let original = self.story.article.lang.clone();
+        for (lang, text) in texts {
+            let file = self
+                .story
+                .article
+                .translations
+                .get(&lang)
+                .cloned()
+                .unwrap_or_default();
+            match text {
+                Ok(text) => {
+                    let (article, bad) =
+                        build_article(&file, &text, &self.story.passages, &lang, &original);
+                    self.problems.extend(bad);
+                    self.translations.insert(lang, article);
+                }
+                Err(e) => self.problems.push(e),
+            }
+        }
+        self
+    }
+
+    /// The article in `lang`, or in its own language when there is no translation.
+    pub fn article_in(&self, lang: &str) -> &Article {
+        self.translations.get(lang).unwrap_or(&self.article)
+    }
+
+    /// The languages the article can be read in, its own first.
+    pub fn languages(&self) -> Vec<String> {
+        std::iter::once(self.story.article.lang.clone())
+            .chain(self.translations.keys().cloned())
+            .collect()
     }
 
     /// Every feature, in drawing order.
@@ -182,6 +230,52 @@ mod tests {
         assert!(l < r && t < b);
         assert!(model.bbox_of(&["nothing".into()], &projection).is_none());
         assert!(drawn[0].d.starts_with('M'));
+    }
+
+    #[test]
+    fn translations_carry_the_same_passages_and_report_missing_ones() {
+        let story = Story::parse(
+            "story.json",
+            &STORY
+                .replace(
+                    r#""phrase": "la ligne""#,
+                    r#""phrase": {"fr": "la ligne", "en": "the line"}"#,
+                )
+                .replace(
+                    r#""lang": "fr","#,
+                    r#""lang": "fr", "translations": {"en": "a.en.txt"},"#,
+                ),
+        )
+        .unwrap();
+        let model = Model::assemble(
+            story,
+            vec![
+                Ok(layer(
+                    "line",
+                    r#"{"type":"LineString","coordinates":[[46,40],[47,39]]}"#,
+                )),
+                Ok(layer(
+                    "point",
+                    r#"{"type":"Point","coordinates":[46.5,39.5]}"#,
+                )),
+            ],
+            Ok("Voici la ligne et le point.".into()),
+        )
+        .with_translations(vec![(
+            "en".into(),
+            Ok("Here are the line and the point.".into()),
+        )]);
+        assert_eq!(model.languages(), ["fr", "en"]);
+        assert_eq!(
+            model.article_in("en").passage_ids().collect::<Vec<_>>(),
+            ["p-line"]
+        );
+        assert_eq!(model.article_in("de").passage_ids().count(), 2);
+        let messages: Vec<String> = model.problems.iter().map(|p| p.to_string()).collect();
+        assert_eq!(
+            messages,
+            ["a.en.txt: passage \"p-gone\": has no phrase in \"en\""]
+        );
     }
 
     #[test]

@@ -219,7 +219,7 @@ mod tests {
         let specs = [PassageSpec {
             id: "p".into(),
             phrase: "p".into(),
-            occurrence: 1,
+            occurrence: 1.into(),
             features: vec!["a".into(), "b".into()],
         }];
         let features = ["a", "b", "c"].iter().map(|s| s.to_string()).collect();

@@ -53,6 +53,9 @@ pub struct ArticleRef {
     /// Who published it, per language (shown with the date).
     #[serde(default)]
     pub credit: Names,
+    /// Translations made for the map: language -> file, with the same passages.
+    #[serde(default)]
+    pub translations: BTreeMap<String, String>,
 }
 
 /// One GeoJSON file of the story.
@@ -103,14 +106,53 @@ fn yes() -> bool {
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 pub struct PassageSpec {
     pub id: String,
-    pub phrase: String,
+    pub phrase: PerLang<String>,
     #[serde(default = "first")]
-    pub occurrence: usize,
+    pub occurrence: PerLang<usize>,
     pub features: Vec<String>,
 }
 
-fn first() -> usize {
-    1
+/// A value given once (for the article's own language, or for every language when it is
+/// an occurrence), or by language (`{"fr": …, "en": …}`) for translations.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(untagged)]
+pub enum PerLang<T> {
+    One(T),
+    ByLang(BTreeMap<String, T>),
+}
+
+impl From<&str> for PerLang<String> {
+    fn from(s: &str) -> Self {
+        PerLang::One(s.to_string())
+    }
+}
+
+impl From<usize> for PerLang<usize> {
+    fn from(n: usize) -> Self {
+        PerLang::One(n)
+    }
+}
+
+fn first() -> PerLang<usize> {
+    PerLang::One(1)
+}
+
+impl PassageSpec {
+    /// The phrase in `lang`; a phrase given once is in the article's language `original`.
+    pub fn phrase_in(&self, lang: &str, original: &str) -> Option<&str> {
+        match &self.phrase {
+            PerLang::One(p) => (lang == original).then_some(p.as_str()),
+            PerLang::ByLang(m) => m.get(lang).map(String::as_str),
+        }
+    }
+
+    /// Which occurrence of the phrase in `lang` (1 when not said).
+    pub fn occurrence_in(&self, lang: &str) -> usize {
+        match &self.occurrence {
+            PerLang::One(n) => *n,
+            PerLang::ByLang(m) => m.get(lang).copied().unwrap_or(1),
+        }
+    }
 }
 
 /// Colours from data go into SVG attributes; only plain colours are let through, so a
@@ -186,7 +228,9 @@ mod tests {
     fn reads_a_minimal_manifest_with_defaults() {
         let s = Story::parse("story.json", MINIMAL).unwrap();
         assert_eq!(s.title.get("en"), "Map");
-        assert_eq!(s.passages[0].occurrence, 1);
+        assert_eq!(s.passages[0].occurrence_in("fr"), 1);
+        assert_eq!(s.passages[0].phrase_in("fr", "fr"), Some("ligne"));
+        assert_eq!(s.passages[0].phrase_in("en", "fr"), None);
         assert!(s.style("anything").interactive);
         assert!(s.frame.is_none());
     }
@@ -209,6 +253,23 @@ mod tests {
             let err = Story::parse("story.json", text).unwrap_err().to_string();
             assert!(err.contains(want), "{err}");
         }
+    }
+
+    #[test]
+    fn phrases_and_occurrences_by_language() {
+        let s = Story::parse(
+            "story.json",
+            &MINIMAL.replace(
+                r#""phrase": "ligne""#,
+                r#""phrase": {"fr": "ligne", "en": "line"}, "occurrence": {"en": 2}"#,
+            ),
+        )
+        .unwrap();
+        let p = &s.passages[0];
+        assert_eq!(p.phrase_in("en", "fr"), Some("line"));
+        assert_eq!(p.phrase_in("fr", "fr"), Some("ligne"));
+        assert_eq!(p.occurrence_in("en"), 2);
+        assert_eq!(p.occurrence_in("fr"), 1);
     }
 
     #[test]

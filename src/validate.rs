@@ -28,7 +28,14 @@ pub fn validate(files: &BTreeMap<String, String>) -> Vec<DataError> {
     };
     let mut problems = story_problems(&story);
     let layer_texts = story.layers.iter().map(|l| read(&l.file)).collect();
-    let model = Model::assemble(story.clone(), layer_texts, read(&story.article.file));
+    let translations = story
+        .article
+        .translations
+        .iter()
+        .map(|(lang, file)| (lang.clone(), read(file)))
+        .collect();
+    let model = Model::assemble(story.clone(), layer_texts, read(&story.article.file))
+        .with_translations(translations);
     problems.extend(model.problems.iter().cloned());
 
     // Files of the folder that the story does not draw still obey the rules, and their

@@ -16,7 +16,13 @@ fn shipped() -> Model {
     let story = Story::parse("story.json", &read("story.json")).expect("story.json parses");
     let layers = story.layers.iter().map(|l| Ok(read(&l.file))).collect();
     let article = Ok(read(&story.article.file));
-    Model::assemble(story, layers, article)
+    let translations = story
+        .article
+        .translations
+        .iter()
+        .map(|(lang, file)| (lang.clone(), Ok(read(file))))
+        .collect();
+    Model::assemble(story, layers, article).with_translations(translations)
 }
 
 #[test]
@@ -80,6 +86,13 @@ fn the_article_is_verbatim_and_its_key_phrases_are_linked() {
     let model = shipped();
     let text = read("article.fr.txt");
     assert_eq!(model.article.plain_text(), text.trim_end());
+    // The English translation carries every passage of the original.
+    let original: Vec<&str> = model.article.passage_ids().collect();
+    let mut english: Vec<&str> = model.article_in("en").passage_ids().collect();
+    english.sort_unstable();
+    let mut sorted = original.clone();
+    sorted.sort_unstable();
+    assert_eq!(english, sorted);
     // One sentence, three targets (the corridor, the line, the peacekeepers).
     for (passage, feature) in [
         ("p-couloir-latchine", "lachin-corridor"),

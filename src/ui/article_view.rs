@@ -16,10 +16,15 @@ pub fn ArticleView() -> impl IntoView {
     move || {
         let model = state.model.get()?;
         let article = &model.story.article;
+        let shown_lang = if model.translations.contains_key(&lang.get()) {
+            lang.get()
+        } else {
+            article.lang.clone()
+        };
         let date = IsoDate::parse(&article.date).map(|d| d.long(&lang.get()));
         let credit = article.credit.get(&lang.get()).to_string();
         let blocks = model
-            .article
+            .article_in(&shown_lang)
             .blocks
             .iter()
             .map(|block| {
@@ -42,7 +47,7 @@ pub fn ArticleView() -> impl IntoView {
             })
             .collect_view();
         Some(view! {
-            <article class="article" lang=article.lang.clone()>
+            <article class="article" lang=shown_lang.clone() data-article-lang=shown_lang.clone()>
                 <p class="article-meta">
                     {move || t(&lang.get(), "published")}
                     " "

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::date::IsoDate;
-use crate::i18n::{language_name, t};
+use crate::i18n::{colon, language_name, t, UI_LANGS};
 use crate::selection::Selection;
 use crate::state::AppState;
 
@@ -21,9 +21,19 @@ pub fn Details() -> impl IntoView {
         let f = model.feature(&id)?.clone();
         let l = lang.get();
         let kind_label = model.story.style(&f.kind).label.get(&l).to_string();
+        // Other names matter where a place has local names (Armenian, Azerbaijani...):
+        // a feature named only in the interface's languages has no "other" name.
+        let local_names = f
+            .name
+            .others("")
+            .iter()
+            .any(|(code, _)| !UI_LANGS.contains(code));
         let others = f
             .name
             .others(&l)
+            .into_iter()
+            .filter(|_| local_names)
+            .collect::<Vec<_>>()
             .into_iter()
             .map(|(code, name)| {
                 let language = language_name(&l, code);
@@ -104,7 +114,7 @@ pub fn Details() -> impl IntoView {
                         view! {
                             <p class="details-others">
                                 {t(&l, "other-names")}
-                                " : "
+                                {colon(&l)}
                                 {others}
                             </p>
                         }

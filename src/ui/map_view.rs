@@ -250,6 +250,8 @@ pub fn MapView() -> impl IntoView {
                     {move || {
                         let drawn = scene.get()?;
                         let model = state.model.get()?;
+                        // Names are in the reader's language: a new one redraws.
+                        state.lang.track();
                         Some(
                             drawn
                                 .iter()
@@ -264,6 +266,7 @@ pub fn MapView() -> impl IntoView {
                     {move || {
                         let drawn = scene.get()?;
                         let model = state.model.get()?;
+                        state.lang.track();
                         Some(
                             drawn
                                 .iter()
@@ -437,6 +440,7 @@ fn activate(id: &str, dragged: StoredValue<bool>) {
 
 fn shape_view(model: &Model, f: &Feature, d: &Drawn, dragged: StoredValue<bool>) -> AnyView {
     let state = AppState::get();
+    // Read tracked by the caller: a new language redraws the names.
     let h = hooks(model, f, &state.lang.get_untracked());
     let style = model.story.style(&f.kind);
     let is_line = matches!(f.shape, Shape::Lines(_));

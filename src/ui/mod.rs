@@ -14,7 +14,7 @@ use leptos::task::spawn_local;
 use wasm_bindgen::JsValue;
 
 use crate::data::load_story;
-use crate::i18n::t;
+use crate::i18n::{endonym, t};
 use crate::selection::{Selection, UrlState};
 use crate::state::AppState;
 
@@ -77,6 +77,7 @@ pub fn Page() -> impl IntoView {
         </button>
         <main class="layout">
             <header class="page-header">
+                <LanguageSwitch />
                 <h1 class="page-title">{title}</h1>
                 <p class="page-summary">{summary}</p>
                 {move || {
@@ -108,6 +109,49 @@ pub fn Page() -> impl IntoView {
                 <Problems />
             </section>
         </main>
+    }
+}
+
+/// Buttons to read the page in another language the story offers.
+#[component]
+fn LanguageSwitch() -> impl IntoView {
+    let state = AppState::get();
+    // The document says which language it is in, for screen readers and hyphenation.
+    Effect::new(move |_| {
+        if let Some(root) = document().document_element() {
+            let _ = root.set_attribute("lang", &state.lang.get());
+        }
+    });
+    move || {
+        let languages = state.model.with(|m| m.as_ref().map(|m| m.languages()))?;
+        let buttons = languages
+            .into_iter()
+            .filter(|code| !endonym(code).is_empty())
+            .map(|code| {
+                let pressed = {
+                    let code = code.clone();
+                    move || (state.lang.get() == code).to_string()
+                };
+                let choose = code.clone();
+                view! {
+                    <button
+                        type="button"
+                        class="lang-button"
+                        lang=code.clone()
+                        data-lang-switch=code.clone()
+                        aria-pressed=pressed
+                        on:click=move |_| state.lang.set(choose.clone())
+                    >
+                        {endonym(&code)}
+                    </button>
+                }
+            })
+            .collect_view();
+        Some(view! {
+            <div class="lang-switch" role="group" aria-label=move || t(&state.lang.get(), "language")>
+                {buttons}
+            </div>
+        })
     }
 }
 

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::date::IsoDate;
-use crate::i18n::t;
+use crate::i18n::{colon, t};
 use crate::state::AppState;
 
 /// The row of key dates, when the story has a timeline.
@@ -20,7 +20,7 @@ pub fn TimeControl() -> impl IntoView {
             .iter()
             .filter_map(|m| Some((IsoDate::parse(&m.date)?, m.label.get(&l).to_string())))
             .map(|(date, label)| {
-                let title = format!("{} : {label}", date.long(&l));
+                let title = format!("{}{}{label}", date.long(&l), colon(&l));
                 let aria = title.clone();
                 view! {
                     <label class="timeline-moment" data-moment-date=date.to_string() title=title.clone()>
@@ -55,7 +55,7 @@ pub fn TimeControl() -> impl IntoView {
         Some(view! {
             <fieldset class="timeline" data-timeline="true">
                 <legend class="timeline-title">
-                    {t(&l, "timeline")} " : "
+                    {t(&l, "timeline")} {colon(&l)}
                     <strong class="timeline-current" data-timeline-current="true" aria-live="polite">{current}</strong>
                 </legend>
                 <div class="timeline-moments">{moments}</div>

@@ -317,3 +317,29 @@ test('axe-core finds no accessibility violation, idle, with a selection, on a ph
     await context.close();
   }
 });
+
+test('the reader switches to English: interface, article, names and the URL follow', async () => {
+  const page = await open();
+  await page.click('[data-lang-switch="en"]');
+  await page.waitForSelector('[data-article-lang="en"]');
+  assert.equal(await page.getAttribute('html', 'lang'), 'en');
+  assert.match(await page.textContent('article'), /Russia has deployed its peacekeepers along the line of contact in Nagorno-Karabakh and in the Lachin corridor/);
+  assert.equal(await page.textContent('[data-passage-id="p-couloir-latchine"]'), 'Lachin corridor');
+  assert.match(await page.textContent('[data-legend]'), /Lachin corridor \(5 km wide\)/);
+  assert.match(await page.textContent('[data-timeline-current]'), /19 November 2020/);
+  assert.match(await page.textContent('[data-feature-id="shusha"]'), /Shusha/);
+  assert.equal(new URL(page.url()).hash, '#lang=en');
+  await page.click('[data-passage-id="p-couloir-latchine"]');
+  assert.equal(await selectedOf(page, '[data-feature-id="lachin-corridor"]'), 'true');
+  assert.equal(new URL(page.url()).hash, '#passage=p-couloir-latchine&lang=en');
+  await page.close();
+
+  const linked = await open('#feature=shusha&lang=en');
+  const details = await linked.textContent('[data-details="shusha"]');
+  assert.match(details, /Shusha/);
+  assert.match(details, /Other names: /);
+  assert.match(details, /Chouchi \(French\)/);
+  assert.match(details, /Şuşa \(Azerbaijani\)/);
+  assert.match(details, /Shushi \(Armenian\)/);
+  await linked.close();
+});
