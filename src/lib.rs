@@ -13,7 +13,9 @@
 //! - [`projection`] fits a Mercator projection to the frame; [`render`] turns geometry
 //!   into SVG path data once; [`viewport`] pans and zooms with one transform.
 //! - [`selection`] holds the one selected item, derives the highlights, and maps to and
-//!   from the URL hash.
+//!   from the URL hash (with the date and language); [`timeline`] says which features
+//!   hold at a date; [`labels`] keeps place names from overlapping.
+//! - [`validate`] (with [`rfc7946`]) checks a story folder for editors.
 //!
 //! The web shell (`ui`, `data`, `state`) is compiled for wasm32 only: it fetches files,
 //! keeps signals, and draws.
