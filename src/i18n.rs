@@ -17,6 +17,8 @@ pub fn t(lang: &str, key: &str) -> &'static str {
         "legend" => ("Légende", "Legend"),
         "timeline" => ("Date affichée", "Date shown"),
         "language" => ("Langue", "Language"),
+        "feature-list" => ("Liste des éléments", "List of features"),
+        "show-map" => ("Revenir à la carte", "Back to the map"),
         "map-keys" => (
             "Flèches : déplacer la carte ; + et − : zoomer ; 0 : vue d’ensemble ; Tab : parcourir les éléments, Entrée : choisir.",
             "Arrows: move the map; + and −: zoom; 0: reset; Tab: go through the features, Enter: select.",

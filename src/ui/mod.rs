@@ -2,6 +2,7 @@
 
 mod article_view;
 mod details;
+mod feature_list;
 mod legend;
 mod map_view;
 mod problems;
@@ -20,6 +21,7 @@ use crate::state::AppState;
 
 pub use article_view::ArticleView;
 pub use details::Details;
+pub use feature_list::FeatureList;
 pub use legend::Legend;
 pub use map_view::MapView;
 pub use problems::Problems;
@@ -98,6 +100,7 @@ pub fn Page() -> impl IntoView {
             <section class="layout-map" aria-label=move || t(&lang.get(), "map")>
                 <div class="map-area">
                     <MapView />
+                    <FeatureList />
                     <Details />
                 </div>
                 <TimeControl />

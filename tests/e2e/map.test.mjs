@@ -343,3 +343,22 @@ test('the reader switches to English: interface, article, names and the URL foll
   assert.match(details, /Shushi \(Armenian\)/);
   await linked.close();
 });
+
+test('the list of features is a text alternative that links like the map, with no axe violation', async () => {
+  const { default: AxeBuilder } = await import('@axe-core/playwright');
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  await page.goto(server.url);
+  await page.waitForSelector('[data-feature-id="lachin-corridor"]');
+  await page.click('[data-list-toggle]');
+  await page.waitForSelector('[data-feature-list]');
+  assert.ok((await page.locator('[data-list-feature-id]').count()) >= 20);
+  await page.click('[data-list-feature-id="lachin-corridor"]');
+  assert.equal(await selectedOf(page, '[data-passage-id="p-couloir-latchine"]'), 'true');
+  assert.equal(await selectedOf(page, '[data-list-feature-id="lachin-corridor"]'), 'true');
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  assert.deepEqual(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3)}`), []);
+  await page.click('[data-list-toggle]');
+  assert.equal(await page.locator('[data-feature-list]').count(), 0);
+  await context.close();
+});

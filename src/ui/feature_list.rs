@@ -1,0 +1,90 @@
+//! The features as a list: a text alternative to the map that links like the map does.
+
+use leptos::prelude::*;
+
+use crate::i18n::t;
+use crate::selection::Selection;
+use crate::state::AppState;
+
+/// A button that shows or hides the list, and the list itself, grouped by layer.
+#[component]
+pub fn FeatureList() -> impl IntoView {
+    let state = AppState::get();
+    let lang = state.lang;
+    let open = RwSignal::new(false);
+    let list = move || {
+        if !open.get() {
+            return None;
+        }
+        let model = state.model.get()?;
+        let l = lang.get();
+        let date = state.date.get();
+        let groups = model
+            .story
+            .layers
+            .iter()
+            .zip(&model.layers)
+            .map(|(layer_ref, layer)| {
+                let items = layer
+                    .features
+                    .iter()
+                    .filter(|f| {
+                        let style = model.story.style(&f.kind);
+                        (style.interactive || model.index.is_linked_feature(&f.id))
+                            && date.is_none_or(|d| f.visible_at(d))
+                    })
+                    .map(|f| {
+                        let id = f.id.clone();
+                        let selected = {
+                            let id = id.clone();
+                            move || state.highlight.with(|h| h.features.contains(&id)).to_string()
+                        };
+                        let kind = model.story.style(&f.kind).label.get(&l).to_string();
+                        let choose = id.clone();
+                        view! {
+                            <li>
+                                <button
+                                    type="button"
+                                    class="feature-list-item"
+                                    data-list-feature-id=id.clone()
+                                    data-selected=selected.clone()
+                                    aria-pressed=selected
+                                    on:click=move |_| {
+                                        state.activate(Selection::Feature(choose.clone()));
+                                        super::reveal_linked(&state, &state.selection.get_untracked());
+                                    }
+                                >
+                                    <span class="feature-list-name">{f.name.get(&l).to_string()}</span>
+                                    {(!kind.is_empty()).then(|| view! { <span class="feature-list-kind">{kind}</span> })}
+                                </button>
+                            </li>
+                        }
+                    })
+                    .collect::<Vec<_>>();
+                (!items.is_empty()).then(|| {
+                    view! {
+                        <h2 class="feature-list-group">{layer_ref.title.get(&l).to_string()}</h2>
+                        <ul class="feature-list-items">{items}</ul>
+                    }
+                })
+            })
+            .collect_view();
+        Some(view! {
+            <nav class="feature-list" data-feature-list="true" aria-label=t(&l, "feature-list")>
+                {groups}
+            </nav>
+        })
+    };
+    view! {
+        <button
+            type="button"
+            class="feature-list-toggle"
+            data-list-toggle="true"
+            aria-expanded=move || open.get().to_string()
+            on:click=move |_| open.update(|o| *o = !*o)
+        >
+            {move || if open.get() { t(&lang.get(), "show-map") } else { t(&lang.get(), "feature-list") }}
+        </button>
+        {list}
+    }
+}
