@@ -54,6 +54,33 @@ def lines_of(geometries):
     return {"type": "MultiLineString", "coordinates": parts}
 
 
+def simplified(ring, tolerance):
+    """Douglas-Peucker on one ring or line (planar lon/lat): fine for a locator inset."""
+    if len(ring) < 3:
+        return ring
+    (x1, y1), (x2, y2) = ring[0], ring[-1]
+    dx, dy = x2 - x1, y2 - y1
+    norm = (dx * dx + dy * dy) ** 0.5
+    best, index = 0.0, 0
+    for i, (x, y) in enumerate(ring[1:-1], 1):
+        d = abs(dy * x - dx * y + x2 * y1 - y2 * x1) / norm if norm else ((x - x1) ** 2 + (y - y1) ** 2) ** 0.5
+        if d > best:
+            best, index = d, i
+    if best <= tolerance:
+        return [ring[0], ring[-1]]
+    return simplified(ring[: index + 1], tolerance)[:-1] + simplified(ring[index:], tolerance)
+
+
+def inset_geometry(geometry, tolerance=0.04):
+    polygons = [geometry["coordinates"]] if geometry["type"] == "Polygon" else geometry["coordinates"]
+    kept = []
+    for polygon in polygons:
+        exterior = simplified(polygon[0], tolerance)
+        if len(exterior) >= 4:
+            kept.append([[[round(x, 2), round(y, 2)] for x, y in exterior]])
+    return {"type": "MultiPolygon", "coordinates": kept}
+
+
 def write(path, features):
     text = json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False, separators=(",", ":"))
     Path(path).write_text(text + "\n", encoding="utf-8")
@@ -72,6 +99,22 @@ def main(raw):
             note={"fr": "Frontières internationalement reconnues (Natural Earth, point de vue allemand).",
                   "en": "Internationally recognised borders (Natural Earth, German point of view)."}))
     write("geodata/countries.geojson", countries)
+
+    inset = []
+    for f in load("ne10m_countries_inset.geojson"):
+        iso = f["properties"]["iso_a3"]
+        fid, name = COUNTRIES.get(iso, (f["properties"]["name"].lower(), {"fr": f["properties"]["name"], "en": f["properties"]["name"]}))
+        if iso in ("ARM", "AZE"):
+            kind = "inset-focus"
+        else:
+            kind = "inset-country"
+        geometry = inset_geometry(f["geometry"])
+        if geometry["coordinates"]:
+            inset.append({"type": "Feature", "id": f"inset-{fid}", "geometry": geometry, "properties": {
+                "kind": kind, "name": name, "sources": [NE], "accuracy": "exact", "as_of": AS_OF,
+                "note": {"fr": "Carte de situation, simplifiée (Douglas-Peucker, 0,04°).",
+                         "en": "Locator map, simplified (Douglas-Peucker, 0.04°)."}}})
+    write("geodata/inset.geojson", inset)
 
     water = []
     by_name = {}

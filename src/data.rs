@@ -63,7 +63,16 @@ pub async fn load_story() -> Result<Model, DataError> {
             .iter()
             .map(|(lang, file)| async move { (lang.clone(), fetch_text(file).await) }),
     );
-    let (layer_texts, article_text, translation_texts) =
-        futures::join!(layers, article, translated);
-    Ok(Model::assemble(story, layer_texts, article_text).with_translations(translation_texts))
+    let inset_file = story.inset.as_ref().map(|i| i.file.clone());
+    let inset = async move {
+        match inset_file {
+            Some(file) => fetch_text(&file).await,
+            None => Ok(String::new()),
+        }
+    };
+    let (layer_texts, article_text, translation_texts, inset_text) =
+        futures::join!(layers, article, translated, inset);
+    Ok(Model::assemble(story, layer_texts, article_text)
+        .with_translations(translation_texts)
+        .with_inset(inset_text))
 }

@@ -21,6 +21,8 @@ pub struct Model {
     pub article: Article,
     /// Translations of the article, by language, with the same passages.
     pub translations: BTreeMap<String, Article>,
+    /// The locator map's features, when the story has one and it loaded.
+    pub inset: Option<Layer>,
     pub index: LinkIndex,
     /// Problems, in the order met: files that failed, features and passages left out.
     pub problems: Vec<DataError>,
@@ -78,6 +80,7 @@ impl Model {
             layers,
             article,
             translations: BTreeMap::new(),
+            inset: None,
             index,
             problems,
         }
@@ -104,6 +107,23 @@ impl Model {
                 }
                 Err(e) => self.problems.push(e),
             }
+        }
+        self
+    }
+
+    /// Adds the locator map from its file's text (or the error loading it). Its ids must
+    /// not clash with the story's.
+    pub fn with_inset(mut self, text: Result<String, DataError>) -> Model {
+        let Some(file) = self.story.inset.as_ref().map(|i| i.file.clone()) else {
+            return self;
+        };
+        let mut ids: BTreeSet<String> = self.features().map(|f| f.id.clone()).collect();
+        match text.and_then(|t| parse_layer(&file, &t, &mut ids)) {
+            Ok((layer, bad)) => {
+                self.problems.extend(bad);
+                self.inset = Some(layer);
+            }
+            Err(e) => self.problems.push(e),
         }
         self
     }

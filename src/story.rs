@@ -39,6 +39,18 @@ pub struct Story {
     /// Key dates, and the date the map opens on.
     #[serde(default)]
     pub timeline: Option<Timeline>,
+    /// A small locator map: where the region lies.
+    #[serde(default)]
+    pub inset: Option<InsetRef>,
+}
+
+/// The locator map: a GeoJSON file of its own, and the places of the story it marks.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct InsetRef {
+    pub file: String,
+    /// Ids of point features of the story's layers to mark (capitals, say).
+    #[serde(default)]
+    pub places: Vec<String>,
 }
 
 /// The article the map tells.

@@ -34,14 +34,38 @@ pub fn validate(files: &BTreeMap<String, String>) -> Vec<DataError> {
         .iter()
         .map(|(lang, file)| (lang.clone(), read(file)))
         .collect();
+    let inset_text = story
+        .inset
+        .as_ref()
+        .map_or(Ok(String::new()), |i| read(&i.file));
     let model = Model::assemble(story.clone(), layer_texts, read(&story.article.file))
-        .with_translations(translations);
+        .with_translations(translations)
+        .with_inset(inset_text);
     problems.extend(model.problems.iter().cloned());
+    for place in story.inset.iter().flat_map(|i| &i.places) {
+        if model.feature(place).is_none() {
+            problems.push(DataError::file(
+                MANIFEST,
+                Reason::Shape(format!(
+                    "inset place \"{place}\" is not a feature of the story"
+                )),
+            ));
+        }
+    }
 
     // Files of the folder that the story does not draw still obey the rules, and their
     // ids still count for uniqueness.
-    let mut ids: BTreeSet<String> = model.features().map(|f| f.id.clone()).collect();
-    let listed: BTreeSet<&str> = story.layers.iter().map(|l| l.file.as_str()).collect();
+    let mut ids: BTreeSet<String> = model
+        .features()
+        .chain(model.inset.iter().flat_map(|l| &l.features))
+        .map(|f| f.id.clone())
+        .collect();
+    let listed: BTreeSet<&str> = story
+        .layers
+        .iter()
+        .map(|l| l.file.as_str())
+        .chain(story.inset.iter().map(|i| i.file.as_str()))
+        .collect();
     for (file, text) in files.iter().filter(|(f, _)| f.ends_with(".geojson")) {
         if !listed.contains(file.as_str()) {
             match parse_layer(file, text, &mut ids) {
@@ -56,7 +80,7 @@ pub fn validate(files: &BTreeMap<String, String>) -> Vec<DataError> {
         }
         problems.extend(rfc7946::check(file, text));
     }
-    for layer in &model.layers {
+    for layer in model.layers.iter().chain(&model.inset) {
         for f in &layer.features {
             problems.extend(feature_problems(&layer.file, f));
         }

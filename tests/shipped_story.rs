@@ -22,7 +22,14 @@ fn shipped() -> Model {
         .iter()
         .map(|(lang, file)| (lang.clone(), Ok(read(file))))
         .collect();
-    Model::assemble(story, layers, article).with_translations(translations)
+    let inset = story
+        .inset
+        .as_ref()
+        .map(|i| Ok(read(&i.file)))
+        .unwrap_or(Ok(String::new()));
+    Model::assemble(story, layers, article)
+        .with_translations(translations)
+        .with_inset(inset)
 }
 
 #[test]

@@ -314,6 +314,7 @@ pub fn MapView() -> impl IntoView {
                     })
                 }}
             </svg>
+            <super::Inset projection=projection size=size />
             <p class="visually-hidden" id="map-keys">{move || t(&lang.get(), "map-keys")}</p>
             <div class="map-zoom">
                 <button type="button" class="map-zoom-button" data-zoom="in"

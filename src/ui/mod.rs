@@ -3,6 +3,7 @@
 mod article_view;
 mod details;
 mod feature_list;
+mod inset;
 mod legend;
 mod map_view;
 mod problems;
@@ -22,6 +23,7 @@ use crate::state::AppState;
 pub use article_view::ArticleView;
 pub use details::Details;
 pub use feature_list::FeatureList;
+pub use inset::Inset;
 pub use legend::Legend;
 pub use map_view::MapView;
 pub use problems::Problems;

@@ -79,6 +79,7 @@ test('loads with no console error and draws every layer beside the verbatim arti
   assert.ok(text.includes('La Russie a déployé ses soldats du maintien de la paix à la ligne de contact'));
   assert.ok((await page.textContent('[data-legend]')).includes('Couloir de Latchine'));
   assert.ok((await page.textContent('[data-attribution]')).includes('Natural Earth'));
+  assert.match(await page.textContent('[data-inset]'), /Erevan[\s\S]*Bakou|Bakou[\s\S]*Erevan/);
   assert.equal(await page.locator('[data-problems]').count(), 0, 'the shipped story has no problem');
   await page.screenshot({ path: 'target/e2e/map-1280.png' });
   assert.deepEqual(page.errors, []);

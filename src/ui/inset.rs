@@ -1,0 +1,78 @@
+//! The locator map: where the region lies, with the main map's view outlined on it.
+
+use leptos::prelude::*;
+
+use crate::layer::Shape;
+use crate::projection::{Bounds, Point, Projection};
+use crate::render::{path_d, round1};
+use crate::state::AppState;
+
+/// The inset's size, in pixels.
+const WIDTH: f64 = 150.0;
+const HEIGHT: f64 = 118.0;
+
+/// The locator map, when the story has one.
+#[component]
+pub fn Inset(
+    /// The main map's projection.
+    projection: Memo<Option<Projection>>,
+    /// The main map's box, in pixels.
+    size: RwSignal<(f64, f64)>,
+) -> impl IntoView {
+    let state = AppState::get();
+    move || {
+        let model = state.model.get()?;
+        let inset = model.inset.as_ref()?;
+        let extent = Bounds::around(inset.features.iter().flat_map(|f| f.shape.positions()))?;
+        let p = Projection::fit(extent, WIDTH, HEIGHT, 2.0);
+        let l = state.lang.get();
+        let paths = inset
+            .features
+            .iter()
+            .map(|f| view! { <path class=format!("inset-{}", f.kind) d=path_d(&f.shape, &p) /> })
+            .collect_view();
+        let places = model
+            .story
+            .inset
+            .iter()
+            .flat_map(|i| &i.places)
+            .filter_map(|id| {
+                let f = model.feature(id)?;
+                let Shape::Points(points) = &f.shape else { return None };
+                let at = p.project(*points.first()?);
+                // Names near the right edge are written to the left of their point.
+                let (dx, anchor) = if at.x > WIDTH * 0.6 { (-4.0, "end") } else { (4.0, "start") };
+                Some(view! {
+                    <circle class="inset-place" cx=round1(at.x).to_string() cy=round1(at.y).to_string() r="2.2" />
+                    <text class="inset-label" text-anchor=anchor x=round1(at.x + dx).to_string() y=round1(at.y + 3.5).to_string()>
+                        {f.name.get(&l).to_string()}
+                    </text>
+                })
+            })
+            .collect_view();
+        // The main map's view, outlined.
+        let view_box = move || {
+            let main = projection.get()?;
+            let (w, h) = size.get();
+            let v = state.viewport.get();
+            let corner = |x, y| p.project(main.invert(v.invert(Point { x, y })));
+            let (a, b) = (corner(0.0, 0.0), corner(w, h));
+            Some(format!(
+                "M{},{}H{}V{}H{}Z",
+                round1(a.x),
+                round1(a.y),
+                round1(b.x),
+                round1(b.y),
+                round1(a.x)
+            ))
+        };
+        Some(view! {
+            <svg class="map-inset" data-inset="true" viewBox=format!("0 0 {WIDTH} {HEIGHT}")
+                width=WIDTH.to_string() height=HEIGHT.to_string() aria-hidden="true">
+                {paths}
+                <path class="inset-view" d=view_box />
+                {places}
+            </svg>
+        })
+    }
+}
