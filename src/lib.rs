@@ -26,6 +26,7 @@
 pub mod article;
 pub mod date;
 pub mod error;
+pub mod gesture;
 pub mod i18n;
 pub mod labels;
 pub mod layer;

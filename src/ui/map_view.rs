@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
+use crate::gesture::{Change, Gesture};
 use crate::i18n::t;
 use crate::labels::{place, Candidate};
 use crate::layer::{Feature, Shape};
@@ -36,8 +37,6 @@ const FLY_MAX_ZOOM: f64 = 4.0;
 const FLY_MS: f64 = 650.0;
 /// The size of place labels, for collision tests (matches `.map-label` in the CSS).
 const LABEL_FONT_PX: f64 = 12.0;
-/// How far a press must move, in pixels, before it counts as a drag and not a click.
-const DRAG_THRESHOLD: f64 = 4.0;
 
 /// The interactive map.
 #[component]
@@ -157,8 +156,21 @@ pub fn MapView() -> impl IntoView {
         }
     });
 
-    let drag = StoredValue::new(None::<(f64, f64)>);
-    let dragged = StoredValue::new(false);
+    let gesture = StoredValue::new(Gesture::default());
+    // Pointer positions in the map's box (its viewBox is its size in CSS pixels).
+    let local = move |ev: &web_sys::MouseEvent| {
+        let (left, top) = frame
+            .get_untracked()
+            .map(|f| {
+                let r = f.get_bounding_client_rect();
+                (r.left(), r.top())
+            })
+            .unwrap_or_default();
+        Point {
+            x: f64::from(ev.client_x()) - left,
+            y: f64::from(ev.client_y()) - top,
+        }
+    };
     let zoom_by = move |factor: f64| {
         let (w, h) = size.get_untracked();
         state.viewport.update(|v| {
@@ -214,34 +226,34 @@ pub fn MapView() -> impl IntoView {
                 aria-describedby="map-keys"
                 on:pointerdown=move |ev: web_sys::PointerEvent| {
                     if ev.button() == 0 {
-                        drag.set_value(Some((f64::from(ev.client_x()), f64::from(ev.client_y()))));
-                        dragged.set_value(false);
+                        let p = local(&ev);
+                        gesture.update_value(|g| g.down(ev.pointer_id(), p));
                     }
                 }
                 on:pointermove=move |ev: web_sys::PointerEvent| {
-                    let Some((x0, y0)) = drag.get_value() else { return };
-                    let (x, y) = (f64::from(ev.client_x()), f64::from(ev.client_y()));
-                    let (dx, dy) = (x - x0, y - y0);
-                    if !dragged.get_value() && dx.hypot(dy) < DRAG_THRESHOLD {
-                        return;
-                    }
-                    dragged.set_value(true);
-                    drag.set_value(Some((x, y)));
+                    let p = local(&ev);
+                    let mut change = Change::None;
+                    gesture.update_value(|g| change = g.moved(ev.pointer_id(), p));
                     let (w, h) = size.get_untracked();
-                    state.viewport.update(|v| *v = v.panned(dx, dy).clamped(w, h));
+                    match change {
+                        Change::None => {}
+                        Change::Pan { dx, dy } => {
+                            state.viewport.update(|v| *v = v.panned(dx, dy).clamped(w, h));
+                        }
+                        Change::Pinch { dx, dy, anchor, factor } => {
+                            state.viewport.update(|v| {
+                                *v = v.panned(dx, dy).zoomed_at(anchor, factor).clamped(w, h)
+                            });
+                        }
+                    }
                 }
-                on:pointerup=move |_| drag.set_value(None)
-                on:pointerleave=move |_| drag.set_value(None)
+                on:pointerup=move |ev: web_sys::PointerEvent| gesture.update_value(|g| g.up(ev.pointer_id()))
+                on:pointercancel=move |ev: web_sys::PointerEvent| gesture.update_value(|g| g.up(ev.pointer_id()))
+                on:pointerleave=move |ev: web_sys::PointerEvent| gesture.update_value(|g| g.up(ev.pointer_id()))
                 on:wheel=move |ev: web_sys::WheelEvent| {
                     ev.prevent_default();
                     let (w, h) = size.get_untracked();
-                    // The viewBox is the frame's size in CSS pixels: client offsets are map units.
-                    let Some(frame) = frame.get_untracked() else { return };
-                    let rect = frame.get_bounding_client_rect();
-                    let anchor = Point {
-                        x: f64::from(ev.client_x()) - rect.left(),
-                        y: f64::from(ev.client_y()) - rect.top(),
-                    };
+                    let anchor = local(&ev);
                     let factor = (-ev.delta_y() * 0.002).clamp(-0.5, 0.5).exp();
                     state.viewport.update(|v| *v = v.zoomed_at(anchor, factor).clamped(w, h));
                 }
@@ -257,7 +269,7 @@ pub fn MapView() -> impl IntoView {
                                 .iter()
                                 .zip(model.features())
                                 .filter(|(d, _)| !d.d.is_empty())
-                                .map(|(d, f)| shape_view(&model, f, d, dragged))
+                                .map(|(d, f)| shape_view(&model, f, d, gesture))
                                 .collect_view(),
                         )
                     }}
@@ -272,7 +284,7 @@ pub fn MapView() -> impl IntoView {
                                 .iter()
                                 .zip(model.features())
                                 .filter(|(d, _)| !d.points.is_empty())
-                                .map(|(d, f)| points_view(&model, f, d, dragged, shown_labels))
+                                .map(|(d, f)| points_view(&model, f, d, gesture, shown_labels))
                                 .collect_view(),
                         )
                     }}
@@ -427,8 +439,9 @@ fn class_at(base: String, f: &Feature) -> impl Fn() -> String + Send + Sync + 's
     }
 }
 
-fn activate(id: &str, dragged: StoredValue<bool>) {
-    if dragged.get_value() {
+/// Selects a feature; a click that ended a drag (`gesture`) selects nothing.
+fn activate(id: &str, gesture: Option<StoredValue<Gesture>>) {
+    if gesture.is_some_and(|g| g.with_value(Gesture::dragged)) {
         return;
     }
     let state = AppState::get();
@@ -439,7 +452,7 @@ fn activate(id: &str, dragged: StoredValue<bool>) {
     }
 }
 
-fn shape_view(model: &Model, f: &Feature, d: &Drawn, dragged: StoredValue<bool>) -> AnyView {
+fn shape_view(model: &Model, f: &Feature, d: &Drawn, gesture: StoredValue<Gesture>) -> AnyView {
     let state = AppState::get();
     // Read tracked by the caller: a new language redraws the names.
     let h = hooks(model, f, &state.lang.get_untracked());
@@ -483,13 +496,13 @@ fn shape_view(model: &Model, f: &Feature, d: &Drawn, dragged: StoredValue<bool>)
             aria-pressed=move || h.interactive.then(|| selected.clone()())
             on:click=move |_| {
                 if h.interactive {
-                    activate(&id_click, dragged)
+                    activate(&id_click, Some(gesture))
                 }
             }
             on:keydown=move |ev: web_sys::KeyboardEvent| {
                 if h.interactive && super::is_activation(&ev) {
                     ev.prevent_default();
-                    activate(&id_key, dragged);
+                    activate(&id_key, None);
                 }
             }
         >
@@ -503,7 +516,7 @@ fn points_view(
     model: &Model,
     f: &Feature,
     d: &Drawn,
-    dragged: StoredValue<bool>,
+    gesture: StoredValue<Gesture>,
     shown_labels: Memo<BTreeSet<String>>,
 ) -> AnyView {
     let state = AppState::get();
@@ -565,13 +578,13 @@ fn points_view(
             aria-pressed=move || h.interactive.then(|| selected.clone()())
             on:click=move |_| {
                 if h.interactive {
-                    activate(&id_click, dragged)
+                    activate(&id_click, Some(gesture))
                 }
             }
             on:keydown=move |ev: web_sys::KeyboardEvent| {
                 if h.interactive && super::is_activation(&ev) {
                     ev.prevent_default();
-                    activate(&id_key, dragged);
+                    activate(&id_key, None);
                 }
             }
         >

@@ -363,3 +363,40 @@ test('the list of features is a text alternative that links like the map, with n
   assert.equal(await page.locator('[data-feature-list]').count(), 0);
   await context.close();
 });
+
+test('a mouse drag pans without selecting; a two-finger pinch zooms', async () => {
+  const page = await open();
+  const map = await page.locator('[data-map]').boundingBox();
+  await page.keyboard.press('Escape');
+  await page.click('[data-zoom="in"]');
+  const before = await transformOf(page);
+  const [x, y] = [map.x + map.width / 2, map.y + map.height / 2];
+  await page.mouse.move(x, y);
+  await page.mouse.down();
+  await page.mouse.move(x + 60, y + 30, { steps: 6 });
+  await page.mouse.up();
+  assert.notEqual(await transformOf(page), before);
+  assert.equal(new URL(page.url()).hash, '', 'a drag selects nothing');
+  await page.close();
+
+  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true });
+  const phone = await context.newPage();
+  await phone.goto(server.url);
+  await phone.waitForSelector('[data-feature-id="lachin-corridor"]');
+  const box = await phone.locator('[data-map]').boundingBox();
+  const [cx, cy] = [box.x + box.width / 2, box.y + box.height / 2];
+  const cdp = await context.newCDPSession(phone);
+  const touch = (type, spread) =>
+    cdp.send('Input.dispatchTouchEvent', {
+      type,
+      touchPoints: type === 'touchEnd' ? [] : [
+        { x: cx - spread, y: cy, id: 1 },
+        { x: cx + spread, y: cy, id: 2 },
+      ],
+    });
+  await touch('touchStart', 20);
+  for (const spread of [30, 45, 60, 80]) await touch('touchMove', spread);
+  await touch('touchEnd', 0);
+  assert.ok((await scaleOf(phone)) > 2, `pinch zoomed to ${await scaleOf(phone)}`);
+  await context.close();
+});
