@@ -10,6 +10,14 @@ use crate::model::Model;
 use crate::selection::{Highlight, Selection, UrlState};
 use crate::viewport::Viewport;
 
+/// The name shown beside the pointer or the focused feature, at client coordinates.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Tip {
+    pub text: String,
+    pub x: f64,
+    pub y: f64,
+}
+
 /// Signals shared by the components. Selection is one value; highlights derive from it.
 #[derive(Clone, Copy)]
 pub struct AppState {
@@ -23,6 +31,8 @@ pub struct AppState {
     pub lang: RwSignal<String>,
     /// The date the map shows (`None`: the story has no timeline, show everything).
     pub date: RwSignal<Option<IsoDate>>,
+    /// The tooltip, while a feature is hovered or focused.
+    pub tip: RwSignal<Option<Tip>>,
     /// Feature kinds the reader switched off in the legend.
     pub hidden_kinds: RwSignal<BTreeSet<String>>,
     /// The selected item and everything linked to it.
@@ -47,6 +57,7 @@ impl AppState {
             viewport: RwSignal::new(Viewport::IDENTITY),
             lang: RwSignal::new("fr".to_string()),
             date: RwSignal::new(None),
+            tip: RwSignal::new(None),
             hidden_kinds: RwSignal::new(BTreeSet::new()),
             highlight,
         };

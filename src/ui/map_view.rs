@@ -15,7 +15,7 @@ use crate::layer::{Feature, Shape};
 use crate::model::{Drawn, Model};
 use crate::projection::{scale_bar, Point, Projection};
 use crate::selection::Selection;
-use crate::state::AppState;
+use crate::state::{AppState, Tip};
 use crate::story::safe_colour;
 use crate::viewport::Viewport;
 
@@ -327,6 +327,17 @@ pub fn MapView() -> impl IntoView {
                 }}
             </svg>
             <super::Inset projection=projection size=size />
+            {move || {
+                state.tip.get().map(|tip| {
+                    view! {
+                        <div class="map-tooltip" role="tooltip" data-tooltip="true"
+                            style:left=format!("{}px", tip.x.round())
+                            style:top=format!("{}px", tip.y.round())>
+                            {tip.text}
+                        </div>
+                    }
+                })
+            }}
             <p class="visually-hidden" id="map-keys">{move || t(&lang.get(), "map-keys")}</p>
             <div class="map-zoom">
                 <button type="button" class="map-zoom-button" data-zoom="in"
@@ -439,6 +450,31 @@ fn class_at(base: String, f: &Feature) -> impl Fn() -> String + Send + Sync + 's
     }
 }
 
+/// Shows a feature's name beside the pointer.
+fn tip_at_pointer(name: &str, ev: &web_sys::PointerEvent) {
+    AppState::get().tip.set(Some(Tip {
+        text: name.to_string(),
+        x: f64::from(ev.client_x()),
+        y: f64::from(ev.client_y()),
+    }));
+}
+
+/// Shows a feature's name above the element that took the focus.
+fn tip_at_target(name: &str, ev: &web_sys::FocusEvent) {
+    let Some(el) = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+    else {
+        return;
+    };
+    let r = el.get_bounding_client_rect();
+    AppState::get().tip.set(Some(Tip {
+        text: name.to_string(),
+        x: r.left() + r.width() / 2.0,
+        y: r.top(),
+    }));
+}
+
 /// Selects a feature; a click that ended a drag (`gesture`) selects nothing.
 fn activate(id: &str, gesture: Option<StoredValue<Gesture>>) {
     if gesture.is_some_and(|g| g.with_value(Gesture::dragged)) {
@@ -494,6 +530,16 @@ fn shape_view(model: &Model, f: &Feature, d: &Drawn, gesture: StoredValue<Gestur
             role=h.interactive.then_some("button")
             aria-label=h.interactive.then(|| h.name.clone())
             aria-pressed=move || h.interactive.then(|| selected.clone()())
+            on:pointerenter={
+                let name = h.name.clone();
+                move |ev: web_sys::PointerEvent| tip_at_pointer(&name, &ev)
+            }
+            on:pointerleave=move |_| AppState::get().tip.set(None)
+            on:focus={
+                let name = h.name.clone();
+                move |ev: web_sys::FocusEvent| tip_at_target(&name, &ev)
+            }
+            on:blur=move |_| AppState::get().tip.set(None)
             on:click=move |_| {
                 if h.interactive {
                     activate(&id_click, Some(gesture))
@@ -576,6 +622,16 @@ fn points_view(
             role=h.interactive.then_some("button")
             aria-label=h.interactive.then(|| h.name.clone())
             aria-pressed=move || h.interactive.then(|| selected.clone()())
+            on:pointerenter={
+                let name = h.name.clone();
+                move |ev: web_sys::PointerEvent| tip_at_pointer(&name, &ev)
+            }
+            on:pointerleave=move |_| AppState::get().tip.set(None)
+            on:focus={
+                let name = h.name.clone();
+                move |ev: web_sys::FocusEvent| tip_at_target(&name, &ev)
+            }
+            on:blur=move |_| AppState::get().tip.set(None)
             on:click=move |_| {
                 if h.interactive {
                     activate(&id_click, Some(gesture))

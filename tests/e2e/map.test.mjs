@@ -400,3 +400,15 @@ test('a mouse drag pans without selecting; a two-finger pinch zooms', async () =
   assert.ok((await scaleOf(phone)) > 2, `pinch zoomed to ${await scaleOf(phone)}`);
   await context.close();
 });
+
+test('hovering or focusing a feature shows its name', async () => {
+  const page = await open();
+  await page.hover('[data-feature-id="stepanakert"] circle');
+  assert.equal(await page.textContent('[data-tooltip]'), 'Stepanakert');
+  await page.mouse.move(5, 5);
+  await page.focus('[data-feature-id="contact-line"]');
+  assert.match(await page.textContent('[data-tooltip]'), /Ligne de contact/);
+  await page.focus('[data-skip-link]');
+  assert.equal(await page.locator('[data-tooltip]').count(), 0);
+  await page.close();
+});
