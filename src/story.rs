@@ -177,6 +177,36 @@ pub fn safe_colour(value: Option<&str>) -> Option<&str> {
     (hex || v == "none").then_some(v)
 }
 
+/// The WCAG contrast ratio of two `#rrggbb` (or `#rgb`) colours, 1 to 21; `None` when
+/// either is not such a colour.
+///
+/// # Examples
+/// ```
+/// use ceasefire_map::story::contrast_ratio;
+/// assert_eq!(contrast_ratio("#000000", "#ffffff").map(|r| r.round()), Some(21.0));
+/// ```
+pub fn contrast_ratio(a: &str, b: &str) -> Option<f64> {
+    fn luminance(hex: &str) -> Option<f64> {
+        let h = hex.strip_prefix('#')?;
+        let full: String = match h.len() {
+            3 => h.chars().flat_map(|c| [c, c]).collect(),
+            6 => h.to_string(),
+            _ => return None,
+        };
+        let channel = |i: usize| -> Option<f64> {
+            let c = f64::from(u8::from_str_radix(full.get(i..i + 2)?, 16).ok()?) / 255.0;
+            Some(if c <= 0.039_28 {
+                c / 12.92
+            } else {
+                ((c + 0.055) / 1.055).powf(2.4)
+            })
+        };
+        Some(0.2126 * channel(0)? + 0.7152 * channel(2)? + 0.0722 * channel(4)?)
+    }
+    let (la, lb) = (luminance(a)?, luminance(b)?);
+    Some((la.max(lb) + 0.05) / (la.min(lb) + 0.05))
+}
+
 impl Story {
     /// Parses `story.json`.
     pub fn parse(file: &str, text: &str) -> Result<Story, DataError> {

@@ -118,3 +118,29 @@ fn the_article_is_verbatim_and_its_key_phrases_are_linked() {
             .any(|p| p == passage));
     }
 }
+
+#[test]
+fn lines_and_outlines_of_selectable_kinds_stand_out_at_3_to_1() {
+    let model = shipped();
+    // The land the map is drawn on.
+    let land = model
+        .story
+        .style("country")
+        .fill
+        .expect("countries have a fill");
+    for (kind, style) in &model.story.kinds {
+        if !style.interactive || style.label.is_empty() {
+            continue;
+        }
+        // Points stand out by their fill (their stroke is a white halo), lines and areas
+        // by their stroke.
+        let is_point = model
+            .features()
+            .find(|f| &f.kind == kind)
+            .is_some_and(|f| matches!(f.shape, ceasefire_map::layer::Shape::Points(_)));
+        let colour = if is_point { &style.fill } else { &style.stroke };
+        let colour = colour.as_deref().unwrap_or("#555555");
+        let ratio = ceasefire_map::story::contrast_ratio(colour, &land).unwrap();
+        assert!(ratio >= 3.0, "{kind}: {colour} on {land} is {ratio:.2}:1");
+    }
+}

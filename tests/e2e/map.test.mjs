@@ -412,3 +412,20 @@ test('hovering or focusing a feature shows its name', async () => {
   assert.equal(await page.locator('[data-tooltip]').count(), 0);
   await page.close();
 });
+
+test('at 320 px and at 200% text size nothing overflows sideways and the map stays usable', async () => {
+  for (const [width, textScale] of [[320, 1], [1280, 2], [360, 2]]) {
+    const page = await browser.newPage({ viewport: { width, height: 740 } });
+    await page.goto(server.url);
+    await page.waitForSelector('[data-feature-id="lachin-corridor"]');
+    await page.evaluate((s) => { document.documentElement.style.fontSize = `${16 * s}px`; }, textScale);
+    await page.waitForTimeout(200);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.ok(overflow <= 1, `${width}px at ${textScale * 100}%: ${overflow}px of horizontal overflow`);
+    const map = await page.locator('[data-map]').boundingBox();
+    assert.ok(map.height >= 120, `${width}px at ${textScale * 100}%: map only ${map.height}px high`);
+    await page.click('[data-passage-id="p-couloir-latchine"]');
+    assert.equal(await selectedOf(page, '[data-feature-id="lachin-corridor"]'), 'true');
+    await page.close();
+  }
+});
