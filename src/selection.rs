@@ -89,13 +89,43 @@ impl Selection {
     }
 }
 
-/// Everything the URL hash holds: the selection, and the date and language when they
-/// are not the story's defaults.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+/// Everything the URL hash holds: the selection, and the date, language and view when
+/// they are not the defaults.
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct UrlState {
     pub selection: Selection,
     pub date: Option<IsoDate>,
     pub lang: Option<String>,
+    pub view: Option<ViewSpec>,
+}
+
+/// A map view that holds on any screen: the point at the centre and the zoom factor.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ViewSpec {
+    pub lon: f64,
+    pub lat: f64,
+    pub zoom: f64,
+}
+
+impl ViewSpec {
+    /// Reads `lon,lat,zoom`.
+    pub fn parse(text: &str) -> Option<ViewSpec> {
+        let mut parts = text.split(',').map(|p| p.trim().parse::<f64>().ok());
+        let (lon, lat, zoom) = (parts.next()??, parts.next()??, parts.next()??);
+        let ok = (-180.0..=180.0).contains(&lon)
+            && (-85.0..=85.0).contains(&lat)
+            && (1.0..=64.0).contains(&zoom)
+            && parts.next().is_none();
+        ok.then_some(ViewSpec { lon, lat, zoom })
+    }
+}
+
+impl std::fmt::Display for ViewSpec {
+    /// `lon,lat,zoom` with 4, 4 and 2 decimals (about 10 m; enough for any screen).
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let zoom = (self.zoom * 100.0).round() / 100.0;
+        write!(f, "{:.4},{:.4},{zoom}", self.lon, self.lat)
+    }
 }
 
 impl UrlState {
@@ -126,6 +156,7 @@ impl UrlState {
                     && l.len() <= 8
                     && l.chars().all(|c| c.is_ascii_alphabetic() || c == '-')
             }),
+            view: value("view").and_then(|v| ViewSpec::parse(&v)),
         }
     }
 
@@ -141,6 +172,9 @@ impl UrlState {
         }
         if let Some(l) = &self.lang {
             parts.push(format!("lang={}", percent_encode(l)));
+        }
+        if let Some(v) = &self.view {
+            parts.push(format!("view={v}"));
         }
         if parts.is_empty() {
             String::new()
@@ -240,13 +274,18 @@ mod tests {
             "#date=2020-09-27",
             "#passage=p&date=2020-12-01&lang=en",
             "#lang=fr",
+            "#feature=a&view=46.7500,39.8200,4",
         ];
         for hash in cases {
             assert_eq!(UrlState::from_hash(hash).to_hash(), hash);
         }
-        let junk = UrlState::from_hash("#date=yesterday&lang=<script>&feature=a");
+        let junk = UrlState::from_hash("#date=yesterday&lang=<script>&feature=a&view=1,2");
         assert_eq!(junk.date, None);
         assert_eq!(junk.lang, None);
+        assert_eq!(junk.view, None);
+        for bad in ["1,2,3,4", "200,40,2", "46,40,0.5", "a,b,c", ""] {
+            assert_eq!(ViewSpec::parse(bad), None, "{bad}");
+        }
         assert_eq!(junk.selection, Selection::Feature("a".into()));
     }
 

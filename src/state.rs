@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use crate::date::IsoDate;
 use crate::model::Model;
-use crate::selection::{Highlight, Selection, UrlState};
+use crate::selection::{Highlight, Selection, UrlState, ViewSpec};
 use crate::viewport::Viewport;
 
 /// The name shown beside the pointer or the focused feature, at client coordinates.
@@ -31,6 +31,11 @@ pub struct AppState {
     pub lang: RwSignal<String>,
     /// The date the map shows (`None`: the story has no timeline, show everything).
     pub date: RwSignal<Option<IsoDate>>,
+    /// The current view as the URL tells it (`None`: the whole map), updated once the
+    /// view settles.
+    pub view_spec: RwSignal<Option<ViewSpec>>,
+    /// A view the URL asked for, applied by the map once it knows its size.
+    pub view_request: RwSignal<Option<ViewSpec>>,
     /// The tooltip, while a feature is hovered or focused.
     pub tip: RwSignal<Option<Tip>>,
     /// Feature kinds the reader switched off in the legend.
@@ -57,6 +62,8 @@ impl AppState {
             viewport: RwSignal::new(Viewport::IDENTITY),
             lang: RwSignal::new("fr".to_string()),
             date: RwSignal::new(None),
+            view_spec: RwSignal::new(None),
+            view_request: RwSignal::new(None),
             tip: RwSignal::new(None),
             hidden_kinds: RwSignal::new(BTreeSet::new()),
             highlight,
@@ -89,6 +96,7 @@ impl AppState {
             selection: self.selection.get(),
             date: self.date.get().filter(|d| Some(*d) != default_date),
             lang: Some(self.lang.get()).filter(|l| Some(l) != default_lang.as_ref()),
+            view: self.view_spec.get(),
         }
     }
 
@@ -102,6 +110,9 @@ impl AppState {
         let (default_date, default_lang) = self.defaults();
         self.selection.set(url.selection);
         self.date.set(url.date.or(default_date));
+        if url.view.is_some() && url.view != self.view_spec.get_untracked() {
+            self.view_request.set(url.view);
+        }
         if let Some(lang) = url.lang.or(default_lang) {
             self.lang.set(lang);
         }

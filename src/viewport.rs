@@ -2,7 +2,8 @@
 //! for a point `p` in map (SVG) units. It renders as one `transform` on a `<g>`, so no
 //! path is recomputed while the reader pans or zooms.
 
-use crate::projection::Point;
+use crate::projection::{LonLat, Point, Projection};
+use crate::selection::ViewSpec;
 
 /// The zoom factor `k` and the translation `(x, y)`, in SVG units.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -143,6 +144,37 @@ impl Viewport {
         }
     }
 
+    /// The view centred on a shared [`ViewSpec`], in a `width` x `height` box.
+    pub fn from_spec(spec: ViewSpec, projection: &Projection, width: f64, height: f64) -> Viewport {
+        let p = projection.project(LonLat {
+            lon: spec.lon,
+            lat: spec.lat,
+        });
+        let k = spec.zoom.clamp(ZOOM_LIMITS.0, ZOOM_LIMITS.1);
+        Viewport {
+            k,
+            x: width / 2.0 - p.x * k,
+            y: height / 2.0 - p.y * k,
+        }
+        .clamped(width, height)
+    }
+
+    /// This view as a [`ViewSpec`] (its centre and zoom), or `None` for the whole map.
+    pub fn to_spec(&self, projection: &Projection, width: f64, height: f64) -> Option<ViewSpec> {
+        if *self == Viewport::IDENTITY {
+            return None;
+        }
+        let centre = projection.invert(self.invert(Point {
+            x: width / 2.0,
+            y: height / 2.0,
+        }));
+        Some(ViewSpec {
+            lon: centre.lon,
+            lat: centre.lat,
+            zoom: self.k,
+        })
+    }
+
     /// The SVG `transform` attribute for this view.
     pub fn to_svg_transform(&self) -> String {
         use crate::render::round1;
@@ -245,6 +277,32 @@ mod tests {
         );
         let mid = a.eased_towards(&b, 0.5);
         assert!(mid.k > 1.0 && mid.k < 4.0);
+    }
+
+    #[test]
+    fn a_shared_view_lands_on_the_same_place_on_another_screen() {
+        use crate::projection::Bounds;
+        let extent = Bounds {
+            west: 44.5,
+            south: 38.7,
+            east: 47.5,
+            north: 41.0,
+        };
+        let (wide, narrow) = ((1000.0, 700.0), (360.0, 400.0));
+        let pw = Projection::fit(extent, wide.0, wide.1, 8.0);
+        let pn = Projection::fit(extent, narrow.0, narrow.1, 8.0);
+        let spec = ViewSpec {
+            lon: 46.75,
+            lat: 39.82,
+            zoom: 4.0,
+        };
+        for (p, (w, h)) in [(pw, wide), (pn, narrow)] {
+            let v = Viewport::from_spec(spec, &p, w, h);
+            let back = v.to_spec(&p, w, h).unwrap();
+            assert!((back.lon - 46.75).abs() < 1e-6 && (back.lat - 39.82).abs() < 1e-6);
+            assert_eq!(back.zoom, 4.0);
+        }
+        assert_eq!(Viewport::IDENTITY.to_spec(&pw, wide.0, wide.1), None);
     }
 
     #[test]

@@ -23,6 +23,8 @@ use crate::viewport::Viewport;
 const PADDING: f64 = 8.0;
 /// The box assumed until the map's frame has a size (hidden, or not laid out yet).
 const FALLBACK_SIZE: (f64, f64) = (640.0, 480.0);
+/// How long the view must stay still before the URL records it, in milliseconds.
+const VIEW_SETTLE_MS: u64 = 400;
 /// The longest a scale bar may be, in pixels.
 const SCALE_BAR_MAX_PX: f64 = 110.0;
 /// How far an arrow key pans, in pixels.
@@ -50,9 +52,25 @@ pub fn MapView() -> impl IntoView {
                 (w, h) if w >= 1.0 && h >= 1.0 => (w, h),
                 _ => FALLBACK_SIZE,
             };
-            if next != size.get_untracked() {
+            let before = size.get_untracked();
+            if next != before {
+                // Keep the place and zoom the reader was looking at.
+                let fit = |(w, h): (f64, f64)| {
+                    let extent = state.model.with_untracked(|m| m.as_ref()?.extent())?;
+                    Some(Projection::fit(extent, w, h, PADDING))
+                };
+                let spec = fit(before).and_then(|p| {
+                    state
+                        .viewport
+                        .get_untracked()
+                        .to_spec(&p, before.0, before.1)
+                });
                 size.set(next);
-                state.viewport.set(Viewport::IDENTITY);
+                let view = match (spec, fit(next)) {
+                    (Some(spec), Some(p)) => Viewport::from_spec(spec, &p, next.0, next.1),
+                    _ => Viewport::IDENTITY,
+                };
+                state.viewport.set(view);
             }
         }
     };
@@ -124,9 +142,17 @@ pub fn MapView() -> impl IntoView {
         place(&candidates, LABEL_FONT_PX, &always)
     });
 
-    // Selecting a passage flies the map to what it speaks of.
+    // A view the URL asks for wins; otherwise selecting a passage flies the map to what
+    // it speaks of.
     Effect::new(move |_| {
-        let Selection::Passage(passage) = state.selection.get() else {
+        let selection = state.selection.get();
+        if let (Some(spec), Some(p)) = (state.view_request.get(), projection.get()) {
+            let (w, h) = size.get();
+            state.viewport.set(Viewport::from_spec(spec, &p, w, h));
+            state.view_request.set(None);
+            return;
+        }
+        let Selection::Passage(passage) = selection else {
             return;
         };
         // Tracks the story and the box too: a deep link flies once both are known, and a
@@ -154,6 +180,29 @@ pub fn MapView() -> impl IntoView {
             let target = Viewport::fitting(bbox, w, h, FLY_PADDING, FLY_MAX_ZOOM);
             fly_to(state.viewport, target);
         }
+    });
+
+    // The URL follows the view once it settles (not on every frame of a pan).
+    let settle = StoredValue::new(0_u64);
+    Effect::new(move |_| {
+        let view = state.viewport.get();
+        let generation = settle.get_value() + 1;
+        settle.set_value(generation);
+        set_timeout(
+            move || {
+                if settle.get_value() != generation {
+                    return;
+                }
+                let (w, h) = size.get_untracked();
+                let spec = projection
+                    .get_untracked()
+                    .and_then(|p| view.to_spec(&p, w, h));
+                if spec != state.view_spec.get_untracked() {
+                    state.view_spec.set(spec);
+                }
+            },
+            std::time::Duration::from_millis(VIEW_SETTLE_MS),
+        );
     });
 
     let gesture = StoredValue::new(Gesture::default());
