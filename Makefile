@@ -22,6 +22,7 @@ serve: setup-build
 ## The release bundle in dist/: static files, relative URLs.
 dist: setup-build
 	trunk build --release --minify
+	node scripts/csp.mjs dist
 	@ls -l dist
 
 ## Every test: lint, native, browser (wasm-bindgen-test), end to end.

@@ -444,3 +444,26 @@ test('the view is part of the URL: a shared link opens on the same place and zoo
   await page.waitForFunction(() => !/view=/.test(location.hash));
   await page.close();
 });
+
+test('the bundle runs under the strict Content-Security-Policy of dist/csp.txt', async () => {
+  const { readFile } = await import('node:fs/promises');
+  const policy = (await readFile('dist/csp.txt', 'utf8')).trim();
+  assert.doesNotMatch(policy, /unsafe-inline|'unsafe-eval'/);
+  const strict = await serve(undefined, { 'content-security-policy': policy });
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const errors = [];
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.addInitScript(() => {
+    window.__cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  await page.goto(strict.url + '#feature=peacekeeper-hq');
+  await page.waitForSelector('[data-details="peacekeeper-hq"]');
+  await page.hover('[data-feature-id="stepanakert"] circle');
+  await page.waitForSelector('[data-tooltip]');
+  assert.deepEqual(await page.evaluate(() => window.__cspViolations), []);
+  assert.deepEqual(errors, []);
+  await page.close();
+  await strict.close();
+});
