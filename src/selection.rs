@@ -184,6 +184,28 @@ impl UrlState {
     }
 }
 
+/// The colour theme a host page forces with `?theme=light` or `?theme=dark` in the query
+/// string (`None`: follow the reader's system).
+///
+/// # Examples
+/// ```
+/// use ceasefire_map::selection::theme_from_query;
+/// assert_eq!(theme_from_query("?embed&theme=dark"), Some("dark"));
+/// assert_eq!(theme_from_query("?theme=<b>"), None);
+/// ```
+pub fn theme_from_query(search: &str) -> Option<&'static str> {
+    let search = search.strip_prefix('?').unwrap_or(search);
+    search
+        .split('&')
+        .filter_map(|pair| pair.split_once('='))
+        .find(|(k, _)| *k == "theme")
+        .and_then(|(_, v)| match v {
+            "light" => Some("light"),
+            "dark" => Some("dark"),
+            _ => None,
+        })
+}
+
 fn percent_encode(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for b in s.bytes() {

@@ -89,7 +89,7 @@ pub fn Legend() -> impl IntoView {
                 view! {
                     <li class="legend-item legend-item--accuracy">
                         <svg class="legend-swatch" viewBox="0 0 24 16" width="24" height="16" aria-hidden="true">
-                            <line x1="1" y1="8" x2="23" y2="8" stroke="#222" stroke-width="2"
+                            <line x1="1" y1="8" x2="23" y2="8" stroke="currentColor" stroke-width="2"
                                 stroke-dasharray=dasharray />
                         </svg>
                         <span>{t(&l, key)}</span>

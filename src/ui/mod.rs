@@ -17,7 +17,7 @@ use wasm_bindgen::JsValue;
 
 use crate::data::load_story;
 use crate::i18n::{endonym, t};
-use crate::selection::{Selection, UrlState};
+use crate::selection::{theme_from_query, Selection, UrlState};
 use crate::state::AppState;
 
 pub use article_view::ArticleView;
@@ -33,6 +33,11 @@ pub use time_control::TimeControl;
 #[component]
 pub fn App() -> impl IntoView {
     let state = AppState::provide();
+    // A host page may force the colour theme: ?theme=light or ?theme=dark.
+    let search = window().location().search().unwrap_or_default();
+    if let (Some(theme), Some(root)) = (theme_from_query(&search), document().document_element()) {
+        let _ = root.set_attribute("data-theme", theme);
+    }
     state.selection.set(Selection::from_hash(&location_hash()));
     spawn_local(async move {
         match load_story().await {

@@ -467,3 +467,20 @@ test('the bundle runs under the strict Content-Security-Policy of dist/csp.txt',
   await page.close();
   await strict.close();
 });
+
+test('dark mode follows the system, a host can force a theme, and both pass axe', async () => {
+  const { default: AxeBuilder } = await import('@axe-core/playwright');
+  const background = (page) => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  for (const [scheme, query, dark] of [['dark', '', true], ['dark', '?theme=light', false], ['light', '?theme=dark', true]]) {
+    const context = await browser.newContext({ colorScheme: scheme, viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    await page.goto(server.url + query + '#feature=lachin-corridor');
+    await page.waitForSelector('[data-details="lachin-corridor"]');
+    const [r, g, b] = (await background(page)).match(/\d+/g).map(Number);
+    assert.equal(r + g + b < 200, dark, `${scheme} ${query}: body background rgb(${r}, ${g}, ${b})`);
+    await page.waitForTimeout(300);
+    const { violations } = await new AxeBuilder({ page }).analyze();
+    assert.deepEqual(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3)}`), [], `${scheme} ${query}`);
+    await context.close();
+  }
+});
