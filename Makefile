@@ -42,7 +42,7 @@ test-wasm:
 	cargo test --target wasm32-unknown-unknown
 
 test-e2e: dist
-	node --test tests/e2e/
+	node --test --test-timeout=180000 tests/e2e/
 
 clean:
 	rm -rf dist target/e2e

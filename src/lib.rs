@@ -25,6 +25,7 @@
 
 pub mod article;
 pub mod date;
+pub mod embed;
 pub mod error;
 pub mod gesture;
 pub mod i18n;

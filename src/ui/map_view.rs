@@ -300,6 +300,14 @@ pub fn MapView() -> impl IntoView {
                 on:pointercancel=move |ev: web_sys::PointerEvent| gesture.update_value(|g| g.up(ev.pointer_id()))
                 on:pointerleave=move |ev: web_sys::PointerEvent| gesture.update_value(|g| g.up(ev.pointer_id()))
                 on:wheel=move |ev: web_sys::WheelEvent| {
+                    // Embedded in a news page, the wheel scrolls the page unless Ctrl (or
+                    // a trackpad pinch, which arrives as Ctrl+wheel) asks for a zoom.
+                    let embedded = document()
+                        .document_element()
+                        .is_some_and(|r| r.has_attribute("data-embed"));
+                    if embedded && !ev.ctrl_key() && !ev.meta_key() {
+                        return;
+                    }
                     ev.prevent_default();
                     let (w, h) = size.get_untracked();
                     let anchor = local(&ev);

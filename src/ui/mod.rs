@@ -2,6 +2,7 @@
 
 mod article_view;
 mod details;
+mod embed_bridge;
 mod feature_list;
 mod inset;
 mod legend;
@@ -53,6 +54,7 @@ pub fn App() -> impl IntoView {
         }
     });
     sync_url(state);
+    embed_bridge::start(state);
     view! { <Page /> }
 }
 

@@ -450,6 +450,7 @@ test('the bundle runs under the strict Content-Security-Policy of dist/csp.txt',
   const policy = (await readFile('dist/csp.txt', 'utf8')).trim();
   assert.doesNotMatch(policy, /unsafe-inline|'unsafe-eval'/);
   const strict = await serve(undefined, { 'content-security-policy': policy });
+  after(() => strict.close());
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   const errors = [];
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
@@ -465,7 +466,6 @@ test('the bundle runs under the strict Content-Security-Policy of dist/csp.txt',
   assert.deepEqual(await page.evaluate(() => window.__cspViolations), []);
   assert.deepEqual(errors, []);
   await page.close();
-  await strict.close();
 });
 
 test('dark mode follows the system, a host can force a theme, and both pass axe', async () => {
@@ -482,5 +482,53 @@ test('dark mode follows the system, a host can force a theme, and both pass axe'
     const { violations } = await new AxeBuilder({ page }).analyze();
     assert.deepEqual(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3)}`), [], `${scheme} ${query}`);
     await context.close();
+  }
+});
+
+test('embedded in a news page: the iframe follows its content, host spans drive the map, the map answers', async () => {
+  const { readFile, writeFile, mkdir } = await import('node:fs/promises');
+  const { resolve } = await import('node:path');
+  // The example page, pointed at the map's origin, served from another origin.
+  const example = (await readFile('examples/news-page.html', 'utf8')).replaceAll('https://maps.example.org/karabakh/', server.url);
+  await mkdir('target/e2e/host', { recursive: true });
+  await writeFile('target/e2e/host/news-page.html', example);
+  const host = await serve(resolve('target/e2e/host'));
+  const page = await browser.newPage({ viewport: { width: 900, height: 900 } });
+  try {
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.goto(`${host.url}news-page.html`);
+    const map = page.frameLocator('#carte');
+    await map.locator('[data-feature-id="contact-line"]').waitFor({ state: 'attached' });
+
+    // The frame's height follows its content (the article is long: more than the 720 px set).
+    await page.waitForFunction(() => document.getElementById('carte').style.height !== '720px');
+    const frameHeight = await page.evaluate(() => document.getElementById('carte').getBoundingClientRect().height);
+    const contentHeight = await map.locator('html').evaluate((el) => el.scrollHeight);
+    assert.ok(Math.abs(frameHeight - contentHeight) <= 2, `frame ${frameHeight}px, content ${contentHeight}px`);
+
+    // A span of the host's text selects in the map.
+    await page.click('[data-ceasefire-feature="contact-line"]');
+    await map.locator('[data-feature-id="contact-line"][data-selected="true"]').waitFor();
+    assert.equal(await map.locator('[data-passage-id="p-ligne-de-contact"]').getAttribute('data-selected'), 'true');
+
+    // A click in the map reaches the host: its span lights up.
+    await map.locator('[data-feature-id="stepanakert"] circle').click();
+    await page.waitForSelector('[data-ceasefire-feature="stepanakert"][data-ceasefire-active]');
+    assert.equal(await page.locator('[data-ceasefire-active]').count(), 1);
+
+    // Markup in a message is never run, and unknown ids change nothing.
+    await page.evaluate(() => {
+      const w = document.getElementById('carte').contentWindow;
+      w.postMessage({ type: 'ceasefire:select', feature: '<img src=x onerror="top.__xss=1">' }, '*');
+      w.postMessage({ type: 'ceasefire:select', feature: 'no-such-feature' }, '*');
+    });
+    await page.waitForTimeout(300);
+    assert.equal(await page.evaluate(() => window.__xss), undefined);
+    assert.equal(await map.locator('[data-feature-id="stepanakert"]').getAttribute('data-selected'), 'true');
+    assert.deepEqual(errors, []);
+  } finally {
+    await page.close();
+    await host.close();
   }
 });
