@@ -1,5 +1,7 @@
 //! Fetching the story's files. Nothing else happens here: parsing is in the pure core.
 
+use std::time::Duration;
+
 use futures::future::join_all;
 use gloo_net::http::Request;
 
@@ -16,23 +18,47 @@ pub fn data_path(file: &str) -> String {
     format!("{DATA_DIR}{file}")
 }
 
-/// Fetches a text file, turning network failures and HTTP errors into a [`DataError`]
-/// naming the file.
+/// How long a file may take before its loading is abandoned (the rest still shows).
+pub const FETCH_TIMEOUT: Duration = Duration::from_secs(20);
+
+/// Fetches a text file, turning network failures, HTTP errors and time-outs into a
+/// [`DataError`] naming the file.
 pub async fn fetch_text(file: &str) -> Result<String, DataError> {
     let path = data_path(file);
     let fail = |why: String| DataError::file(path.clone(), Reason::Fetch(why));
-    let response = Request::get(&path)
-        .send()
-        .await
-        .map_err(|e| fail(e.to_string()))?;
-    if !response.ok() {
-        return Err(fail(format!(
-            "HTTP {} {}",
-            response.status(),
-            response.status_text()
-        )));
+    let controller = web_sys::AbortController::new().ok();
+    let signal = controller.as_ref().map(web_sys::AbortController::signal);
+    let timer = controller.clone().and_then(|c| {
+        leptos::prelude::set_timeout_with_handle(move || c.abort(), FETCH_TIMEOUT).ok()
+    });
+    let timed_out = || signal.as_ref().is_some_and(web_sys::AbortSignal::aborted);
+    let why = |e: gloo_net::Error| {
+        if timed_out() {
+            format!("no answer after {} s", FETCH_TIMEOUT.as_secs())
+        } else {
+            e.to_string()
+        }
+    };
+    let result = async {
+        let response = Request::get(&path)
+            .abort_signal(signal.as_ref())
+            .send()
+            .await
+            .map_err(|e| fail(why(e)))?;
+        if !response.ok() {
+            return Err(fail(format!(
+                "HTTP {} {}",
+                response.status(),
+                response.status_text()
+            )));
+        }
+        response.text().await.map_err(|e| fail(why(e)))
     }
-    response.text().await.map_err(|e| fail(e.to_string()))
+    .await;
+    if let Some(timer) = timer {
+        timer.clear();
+    }
+    result
 }
 
 /// Loads the whole story: the manifest first, then every layer and the article at once.

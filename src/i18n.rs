@@ -17,6 +17,7 @@ pub fn t(lang: &str, key: &str) -> &'static str {
         "legend" => ("Légende", "Legend"),
         "timeline" => ("Date affichée", "Date shown"),
         "language" => ("Langue", "Language"),
+        "retry" => ("Réessayer", "Try again"),
         "feature-list" => ("Liste des éléments", "List of features"),
         "show-map" => ("Revenir à la carte", "Back to the map"),
         "map-keys" => (

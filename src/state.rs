@@ -23,6 +23,8 @@ pub struct Tip {
 pub struct AppState {
     /// The loaded story, once it is there.
     pub model: RwSignal<Option<Arc<Model>>>,
+    /// Bumped to load the story again (the reader's "retry").
+    pub reload: RwSignal<u32>,
     /// Why the story could not load at all.
     pub fatal: RwSignal<Option<String>>,
     pub selection: RwSignal<Selection>,
@@ -57,6 +59,7 @@ impl AppState {
         });
         let state = AppState {
             model,
+            reload: RwSignal::new(0),
             fatal: RwSignal::new(None),
             selection,
             viewport: RwSignal::new(Viewport::IDENTITY),

@@ -40,18 +40,25 @@ pub fn App() -> impl IntoView {
         let _ = root.set_attribute("data-theme", theme);
     }
     state.selection.set(Selection::from_hash(&location_hash()));
-    spawn_local(async move {
-        match load_story().await {
-            Ok(model) => {
-                state.model.set(Some(Arc::new(model)));
-                state.apply_url_state(UrlState::from_hash(&location_hash()));
-                // A deep link: once drawn, bring what it selects into view.
-                request_animation_frame(move || {
-                    reveal_linked(&state, &state.selection.get_untracked());
-                });
+    // Loads the story, and again whenever the reader asks for a retry.
+    Effect::new(move |_| {
+        let first = state.reload.get() == 0;
+        spawn_local(async move {
+            match load_story().await {
+                Ok(model) => {
+                    state.fatal.set(None);
+                    state.model.set(Some(Arc::new(model)));
+                    if first {
+                        state.apply_url_state(UrlState::from_hash(&location_hash()));
+                        // A deep link: once drawn, bring what it selects into view.
+                        request_animation_frame(move || {
+                            reveal_linked(&state, &state.selection.get_untracked());
+                        });
+                    }
+                }
+                Err(e) => state.fatal.set(Some(e.to_string())),
             }
-            Err(e) => state.fatal.set(Some(e.to_string())),
-        }
+        });
     });
     sync_url(state);
     embed_bridge::start(state);
@@ -101,6 +108,8 @@ pub fn Page() -> impl IntoView {
                                     <strong>{move || t(&lang.get(), "fatal")}</strong>
                                     " "
                                     <span>{why}</span>
+                                    " "
+                                    <RetryButton />
                                 </div>
                             }
                         })
@@ -121,6 +130,18 @@ pub fn Page() -> impl IntoView {
                 <Problems />
             </section>
         </main>
+    }
+}
+
+/// Loads the story again, for files that failed to load.
+#[component]
+pub fn RetryButton() -> impl IntoView {
+    let state = AppState::get();
+    view! {
+        <button type="button" class="retry-button" data-retry="true"
+            on:click=move |_| state.reload.update(|n| *n += 1)>
+            {move || t(&state.lang.get(), "retry")}
+        </button>
     }
 }
 

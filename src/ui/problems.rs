@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::error::Item;
+use crate::error::{Item, Reason};
 use crate::i18n::t;
 use crate::state::AppState;
 
@@ -34,6 +34,11 @@ pub fn Problems() -> impl IntoView {
             <details class="problems" open=true role="status" data-problems=model.problems.len().to_string()>
                 <summary>{t(&lang.get(), "problems")} " (" {model.problems.len()} ")"</summary>
                 <ul class="problems-list">{items}</ul>
+                {model
+                    .problems
+                    .iter()
+                    .any(|p| matches!(p.reason, Reason::Fetch(_)))
+                    .then(|| view! { <super::RetryButton /> })}
             </details>
         })
     }

@@ -532,3 +532,37 @@ test('embedded in a news page: the iframe follows its content, host spans drive 
     await host.close();
   }
 });
+
+test('fetch faults: a 500, an aborted load, a wrong content type and a slow file; retry recovers', async () => {
+  let failWater = true;
+  const page = await open('', {
+    routes: {
+      '**/geodata/water.geojson': (route) => (failWater ? route.fulfill({ status: 500, body: 'oops' }) : route.continue()),
+      '**/geodata/places.geojson': (route) => route.abort('failed'),
+      '**/geodata/karabakh.geojson': async (route) => {
+        const response = await route.fetch();
+        await route.fulfill({ response, contentType: 'text/html' });
+      },
+      '**/geodata/inset.geojson': async (route) => {
+        await new Promise((ok) => setTimeout(ok, 1500));
+        await route.continue();
+      },
+    },
+  });
+  await page.waitForSelector('[data-problems]');
+  const problems = await page.textContent('[data-problems]');
+  assert.match(problems, /geodata\/water\.geojson: could not be loaded \(HTTP 500/);
+  assert.match(problems, /geodata\/places\.geojson: could not be loaded/);
+  assert.doesNotMatch(problems, /karabakh\.geojson|inset\.geojson/);
+  assert.equal(await page.locator('[data-feature-id="nagorno-karabakh"]').count(), 1);
+  assert.equal(await page.locator('[data-feature-id="contact-line"]').count(), 1);
+  assert.equal(await page.locator('[data-inset]').count(), 1);
+
+  failWater = false;
+  await page.unroute('**/geodata/places.geojson');
+  await page.click('[data-retry]');
+  await page.waitForSelector('[data-problems]', { state: 'detached' });
+  assert.equal(await page.locator('[data-feature-id="lake-sevan"]').count(), 1);
+  assert.equal(await page.locator('[data-feature-id="stepanakert"]').count(), 1);
+  await page.close();
+});
