@@ -5,11 +5,12 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use crate::article::{build_article, Article};
 use crate::error::DataError;
-use crate::layer::{parse_layer, Feature, Layer};
+use crate::layer::{Feature, Layer};
 use crate::linking::LinkIndex;
 use crate::projection::{Bounds, Point, Projection};
 use crate::render::{path_d, point_positions};
 use crate::story::{Story, MANIFEST};
+use crate::validate::checked_layer;
 
 /// Everything the map shows, and every problem met on the way.
 #[derive(Debug, Clone, PartialEq)]
@@ -50,7 +51,7 @@ impl Model {
         let mut ids = BTreeSet::new();
         let mut layers = Vec::new();
         for (layer_ref, text) in story.layers.iter().zip(layer_texts) {
-            let parsed = text.and_then(|t| parse_layer(&layer_ref.file, &t, &mut ids));
+            let parsed = text.and_then(|t| checked_layer(&layer_ref.file, &t, &mut ids));
             match parsed {
                 Ok((layer, mut bad)) => {
                     layers.push(layer);
@@ -118,7 +119,7 @@ impl Model {
             return self;
         };
         let mut ids: BTreeSet<String> = self.features().map(|f| f.id.clone()).collect();
-        match text.and_then(|t| parse_layer(&file, &t, &mut ids)) {
+        match text.and_then(|t| checked_layer(&file, &t, &mut ids)) {
             Ok((layer, bad)) => {
                 self.problems.extend(bad);
                 self.inset = Some(layer);
@@ -209,8 +210,8 @@ mod tests {
     fn layer(id: &str, geometry: &str) -> String {
         format!(
             r#"{{"type":"FeatureCollection","features":[{{"type":"Feature","id":"{id}",
-            "geometry":{geometry},"properties":{{"kind":"k","name":{{"fr":"{id}"}},
-            "sources":[{{"title":"s"}}],"accuracy":"approximate"}}}}]}}"#
+            "geometry":{geometry},"properties":{{"kind":"k","name":{{"fr":"{id}","en":"{id}"}},
+            "sources":[{{"title":"s"}}],"accuracy":"approximate","as_of":"2020-11-10"}}}}]}}"#
         )
     }
 

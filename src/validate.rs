@@ -4,7 +4,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::error::{DataError, Reason};
-use crate::layer::{parse_layer, Accuracy};
+use crate::layer::{parse_layer, Accuracy, Layer};
 use crate::model::Model;
 use crate::rfc7946;
 use crate::story::{safe_colour, Story, MANIFEST};
@@ -68,24 +68,29 @@ pub fn validate(files: &BTreeMap<String, String>) -> Vec<DataError> {
         .collect();
     for (file, text) in files.iter().filter(|(f, _)| f.ends_with(".geojson")) {
         if !listed.contains(file.as_str()) {
-            match parse_layer(file, text, &mut ids) {
-                Ok((layer, bad)) => {
-                    problems.extend(bad);
-                    for f in &layer.features {
-                        problems.extend(feature_problems(file, f));
-                    }
-                }
+            match checked_layer(file, text, &mut ids) {
+                Ok((_, bad)) => problems.extend(bad),
                 Err(e) => problems.push(e),
             }
         }
-        problems.extend(rfc7946::check(file, text));
-    }
-    for layer in model.layers.iter().chain(&model.inset) {
-        for f in &layer.features {
-            problems.extend(feature_problems(&layer.file, f));
-        }
     }
     problems
+}
+
+/// Parses a layer ([`parse_layer`]) and checks it against every rule: RFC 7946 and the
+/// properties the map needs. Features that break only these rules are kept (the map can
+/// draw them) and reported; the map and the validator show the same problems.
+pub fn checked_layer(
+    file: &str,
+    text: &str,
+    taken_ids: &mut BTreeSet<String>,
+) -> Result<(Layer, Vec<DataError>), DataError> {
+    let (layer, mut problems) = parse_layer(file, text, taken_ids)?;
+    problems.extend(rfc7946::check(file, text));
+    for f in &layer.features {
+        problems.extend(feature_problems(file, f));
+    }
+    Ok((layer, problems))
 }
 
 /// Rules on a feature beyond what the loader needs to draw it.

@@ -566,3 +566,66 @@ test('fetch faults: a 500, an aborted load, a wrong content type and a slow file
   assert.equal(await page.locator('[data-feature-id="stepanakert"]').count(), 1);
   await page.close();
 });
+
+test('every bad fixture in place of a layer is named in the map, and the other layers still draw', async () => {
+  const { readdir, readFile } = await import('node:fs/promises');
+  const files = (await readdir('tests/fixtures/bad')).filter((f) => f.endsWith('.geojson'));
+  assert.ok(files.length >= 15);
+  for (const file of files) {
+    const body = await readFile(`tests/fixtures/bad/${file}`, 'utf8');
+    const page = await open('', {
+      routes: { '**/geodata/ceasefire.geojson': (route) => route.fulfill({ contentType: 'application/geo+json', body }) },
+    });
+    try {
+      const problems = await page.textContent('[data-problems]');
+      // The map reports what the validator reports, naming the file.
+      assert.match(problems, /geodata\/ceasefire\.geojson/, file);
+      assert.equal(await page.locator('[data-feature-id="armenia"]').count(), 1, file);
+      assert.equal(await page.locator('[data-feature-id="stepanakert"]').count(), 1, file);
+      assert.deepEqual(page.errors, [], file);
+    } finally {
+      await page.close();
+    }
+  }
+});
+
+test('markup in every text property stays text; a 200,000-position line still loads', async () => {
+  const { readFile } = await import('node:fs/promises');
+  const hostile = await readFile('tests/fixtures/hostile/xss-everywhere.geojson', 'utf8');
+  const story = JSON.parse(await readFile('geodata/story.json', 'utf8'));
+  story.title.fr = '<img src=x onerror="top.__xss=6">Titre';
+  story.attribution.fr = '<script>top.__xss=7</script>';
+  const page = await open('#feature=xss-point', {
+    routes: {
+      '**/geodata/places.geojson': (route) => route.fulfill({ contentType: 'application/geo+json', body: hostile }),
+      '**/geodata/story.json': (route) => route.fulfill({ contentType: 'application/json', body: JSON.stringify(story) }),
+    },
+  });
+  try {
+    await page.waitForSelector('[data-details="xss-point"]');
+    await page.hover('[data-feature-id="xss-area"]').catch(() => {});
+    await page.waitForTimeout(300);
+    assert.equal(await page.evaluate(() => window.__xss), undefined);
+    assert.equal(await page.locator('main img, main script, [data-details] a[href^="javascript"]').count(), 0);
+    assert.match(await page.textContent('[data-details="xss-point"]'), /<img src=x onerror=/);
+    assert.match(await page.textContent('h1'), /<img src=x onerror=/);
+    assert.equal(await page.getAttribute('[data-feature-id="xss-area"]', 'onclick'), null);
+  } finally {
+    await page.close();
+  }
+
+  const n = 200000;
+  const coordinates = Array.from({ length: n }, (_, i) => [45 + (2.5 * i) / n, 39.5 + 0.3 * Math.sin(i / 500)]);
+  const huge = { type: 'FeatureCollection', features: [{ type: 'Feature', id: 'huge-line', geometry: { type: 'LineString', coordinates },
+    properties: { kind: 'contact-line', name: { fr: 'Grande', en: 'Huge' }, sources: [{ title: 't' }], accuracy: 'schematic', valid_from: '2020-11-10' } }] };
+  const big = await open('', {
+    routes: { '**/geodata/ceasefire.geojson': (route) => route.fulfill({ contentType: 'application/geo+json', body: JSON.stringify(huge) }) },
+  });
+  try {
+    assert.equal(await big.locator('[data-feature-id="huge-line"]').count(), 1);
+    assert.equal(await big.locator('[data-feature-id="armenia"]').count(), 1);
+    assert.deepEqual(big.errors, []);
+  } finally {
+    await big.close();
+  }
+});
