@@ -7,7 +7,7 @@ export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 export TRUNK_OFFLINE := true
 PORT ?= 8080
 
-.PHONY: serve dist test test-native test-lint test-wasm test-e2e setup setup-build clean
+.PHONY: serve dist test test-native test-lint test-wasm test-e2e test-fuzz-build fuzz setup setup-build clean
 
 setup-build:
 	@bash scripts/setup.sh build
@@ -26,7 +26,7 @@ dist: setup-build
 	@ls -l dist
 
 ## Every test: lint, native, browser (wasm-bindgen-test), end to end.
-test: setup test-lint test-native test-wasm test-e2e
+test: setup test-lint test-native test-wasm test-e2e test-fuzz-build
 	@echo "make test: all suites passed"
 
 test-lint:
@@ -43,6 +43,19 @@ test-wasm:
 
 test-e2e: dist
 	node --test --test-timeout=180000 tests/e2e/
+
+## The fuzz target must keep building (it needs the nightly toolchain and cargo-fuzz).
+test-fuzz-build:
+	@if rustup toolchain list | grep -q '^nightly'; then \
+	  bash scripts/setup.sh fuzz && cargo +nightly fuzz build load; \
+	else echo "fuzz build skipped: no nightly toolchain on this machine"; fi
+
+## Fuzz the data loader for FUZZ_SECONDS (default 300).
+FUZZ_SECONDS ?= 300
+fuzz:
+	bash scripts/setup.sh fuzz
+	mkdir -p target/fuzz-corpus
+	cargo +nightly fuzz run load target/fuzz-corpus fuzz/corpus/load -- -max_total_time=$(FUZZ_SECONDS)
 
 clean:
 	rm -rf dist target/e2e

@@ -5,10 +5,12 @@
 #
 #   scripts/setup.sh build   tools to build the site
 #   scripts/setup.sh test    tools to build and to test it (adds the browser and npm packages)
+#   scripts/setup.sh fuzz    cargo-fuzz, for the fuzz target (nightly toolchain)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 want=${1:-test}
+CARGO_FUZZ_VERSION=0.13.2
 TRUNK_VERSION=0.22.1
 # The CLI must equal the wasm-bindgen version that Cargo.lock resolves.
 WASM_BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
@@ -16,6 +18,14 @@ CARGO_BIN=${CARGO_HOME:-$HOME/.cargo}/bin
 export PATH="$CARGO_BIN:$PWD/node_modules/.bin:$PATH"
 
 say() { printf 'setup: %s\n' "$*"; }
+
+if [ "$want" = fuzz ]; then
+  if [ "$(cargo fuzz --version 2>/dev/null | awk '{print $2}')" != "$CARGO_FUZZ_VERSION" ]; then
+    say "installing cargo-fuzz $CARGO_FUZZ_VERSION from crates.io"
+    cargo install cargo-fuzz --version "$CARGO_FUZZ_VERSION" --locked
+  fi
+  exit 0
+fi
 
 if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   say "adding the wasm32-unknown-unknown target"
