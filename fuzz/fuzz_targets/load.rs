@@ -13,7 +13,11 @@ const STORY: &str = r#"{"title":{"fr":"t","en":"t"},"article":{"file":"a.txt","l
 
 fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data).into_owned();
-    let (first, rest) = text.split_at(text.char_indices().nth(text.chars().count() / 2).map_or(0, |(i, _)| i));
+    let (first, rest) = text.split_at(
+        text.char_indices()
+            .nth(text.chars().count() / 2)
+            .map_or(0, |(i, _)| i),
+    );
     // The input as a layer, with a good story around it.
     let mut files = BTreeMap::new();
     files.insert("story.json".to_string(), STORY.to_string());
@@ -29,7 +33,10 @@ fuzz_target!(|data: &[u8]| {
     // The input as an article, and as a URL hash.
     let mut files = BTreeMap::new();
     files.insert("story.json".to_string(), STORY.to_string());
-    files.insert("l.geojson".to_string(), r#"{"type":"FeatureCollection","features":[]}"#.to_string());
+    files.insert(
+        "l.geojson".to_string(),
+        r#"{"type":"FeatureCollection","features":[]}"#.to_string(),
+    );
     files.insert("a.txt".to_string(), text.clone());
     let _ = validate(&files);
     let _ = ceasefire_map::selection::UrlState::from_hash(&text).to_hash();
