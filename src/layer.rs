@@ -260,7 +260,14 @@ fn parse_feature(file: &str, index: usize, value: serde_json::Value) -> Result<F
 }
 
 fn position(p: &geojson::Position) -> Result<LonLat, Reason> {
-    position_of(p[0], p[1])
+    match p.as_slice() {
+        [lon, lat, ..] => position_of(*lon, *lat),
+        // The geojson crate reads `[]` and `[1]` as positions: they must not be indexed.
+        short => Err(Reason::Geometry(format!(
+            "a position has {} number(s), fewer than 2",
+            short.len()
+        ))),
+    }
 }
 
 fn position_of(lon: f64, lat: f64) -> Result<LonLat, Reason> {
@@ -395,7 +402,7 @@ mod tests {
     #[test]
     fn a_bad_feature_is_left_out_and_named_the_rest_kept() {
         let line = r#"{"type":"LineString","coordinates":[[46,40],[46.5,39.5]]}"#;
-        let cases: [(String, &str); 9] = [
+        let cases: [(String, &str); 10] = [
             (
                 r#"{"type":"Feature","geometry":null,"properties":{}}"#.into(),
                 "feature \"#1\": has no string \"id\"",
@@ -451,6 +458,14 @@ mod tests {
             (
                 feature("nogeom", "null", PROPS),
                 "the feature has no geometry",
+            ),
+            (
+                feature(
+                    "short",
+                    r#"{"type":"LineString","coordinates":[[46,40],[]]}"#,
+                    PROPS,
+                ),
+                "a position has 0 number(s), fewer than 2",
             ),
             (
                 feature(

@@ -53,6 +53,7 @@ const CASES: &[(&str, &str)] = &[
     ("crs-member.geojson", "layer.geojson: has a \"crs\" member"),
     ("geometry-collection.geojson", "layer.geojson: feature \"town\": bad geometry: GeometryCollection is not supported"),
     ("no-geometry.geojson", "layer.geojson: feature \"town\": bad geometry: the feature has no geometry"),
+    ("short-position.geojson", "layer.geojson: feature \"zone\": bad geometry: a position has 0 number(s), fewer than 2"),
     ("unknown-feature.story.json", "story.json: passage \"p-line\": links to feature \"nowhere\", which no layer has"),
     ("phrase-not-found.story.json", "story.json: passage \"p-line\": \"le couloir\" is not in the article"),
     ("overlapping-passages.story.json", "story.json: passage \"p-overlap\": overlaps passage \"p-line\""),
