@@ -18,6 +18,8 @@ pub fn t(lang: &str, key: &str) -> &'static str {
         "timeline" => ("Date affichée", "Date shown"),
         "language" => ("Langue", "Language"),
         "retry" => ("Réessayer", "Try again"),
+        "export-svg" => ("Exporter cette vue en SVG", "Export this view as SVG"),
+        "export-png" => ("Exporter cette vue en PNG", "Export this view as PNG"),
         "feature-list" => ("Liste des éléments", "List of features"),
         "show-map" => ("Revenir à la carte", "Back to the map"),
         "map-keys" => (

@@ -236,6 +236,23 @@ pub fn MapView() -> impl IntoView {
     };
 
     let lang = state.lang;
+    // The title, the date shown and the credit line, written under an exported map.
+    let caption = move || {
+        let l = lang.get_untracked();
+        state.model.with_untracked(|m| {
+            m.as_ref().map_or_else(Vec::new, |m| {
+                let date = state
+                    .date
+                    .get_untracked()
+                    .map(|d| d.long(&l))
+                    .unwrap_or_default();
+                vec![
+                    format!("{} — {date}", m.story.title.get(&l)),
+                    m.story.attribution.get(&l).to_string(),
+                ]
+            })
+        })
+    };
     view! {
         <div
             class="map-frame"
@@ -409,6 +426,14 @@ pub fn MapView() -> impl IntoView {
                     aria-label=move || t(&lang.get(), "zoom-reset")
                     title=move || t(&lang.get(), "zoom-reset")
                     on:click=move |_| state.viewport.set(Viewport::IDENTITY)>"⤢"</button>
+                <button type="button" class="map-zoom-button map-export" data-export="svg"
+                    aria-label=move || t(&lang.get(), "export-svg")
+                    title=move || t(&lang.get(), "export-svg")
+                    on:click=move |_| super::export::export_svg(&caption())>"SVG"</button>
+                <button type="button" class="map-zoom-button map-export" data-export="png"
+                    aria-label=move || t(&lang.get(), "export-png")
+                    title=move || t(&lang.get(), "export-png")
+                    on:click=move |_| super::export::export_png(&caption())>"PNG"</button>
             </div>
         </div>
     }

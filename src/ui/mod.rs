@@ -3,6 +3,7 @@
 mod article_view;
 mod details;
 mod embed_bridge;
+mod export;
 mod feature_list;
 mod inset;
 mod legend;

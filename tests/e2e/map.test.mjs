@@ -629,3 +629,28 @@ test('markup in every text property stays text; a 200,000-position line still lo
     await big.close();
   }
 });
+
+test('the view exports as a standalone SVG and as a PNG', async () => {
+  const { readFile } = await import('node:fs/promises');
+  const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  try {
+    await page.goto(server.url + '#feature=lachin-corridor');
+    await page.waitForSelector('[data-details="lachin-corridor"]');
+    const [svgDownload] = await Promise.all([page.waitForEvent('download'), page.click('[data-export="svg"]')]);
+    assert.equal(svgDownload.suggestedFilename(), 'carte.svg');
+    const svg = await readFile(await svgDownload.path(), 'utf8');
+    assert.match(svg, /^<svg[^>]*xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+    assert.match(svg, /data-feature-id="lachin-corridor"/);
+    assert.match(svg, /stroke-dasharray="[\d.]+px, [\d.]+px"/);
+    assert.match(svg, /Natural Earth/);
+    assert.match(svg, /19 novembre 2020/);
+    const [pngDownload] = await Promise.all([page.waitForEvent('download'), page.click('[data-export="png"]')]);
+    assert.equal(pngDownload.suggestedFilename(), 'carte.png');
+    const png = await readFile(await pngDownload.path());
+    assert.deepEqual([...png.subarray(0, 4)], [0x89, 0x50, 0x4e, 0x47]);
+    assert.ok(png.length > 20000, `PNG of ${png.length} bytes`);
+  } finally {
+    await context.close();
+  }
+});

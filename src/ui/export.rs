@@ -1,0 +1,172 @@
+//! "Export this view": the map as it is on screen, as a standalone SVG file (styles
+//! inlined, with the title and the credit line) or as a PNG drawn from it.
+
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+
+use leptos::prelude::*;
+
+/// The style properties that make the map look as it does, copied onto each element.
+const STYLE: [&str; 16] = [
+    "fill",
+    "fill-opacity",
+    "stroke",
+    "stroke-width",
+    "stroke-dasharray",
+    "stroke-linecap",
+    "stroke-linejoin",
+    "opacity",
+    "display",
+    "visibility",
+    "paint-order",
+    "font-family",
+    "font-size",
+    "font-weight",
+    "letter-spacing",
+    "text-anchor",
+];
+
+/// The map on screen as standalone SVG text, with `caption` (title, credit) under it.
+pub fn map_svg(caption: &[String]) -> Option<(String, f64, f64)> {
+    let doc = document();
+    let svg = doc.query_selector("[data-map]").ok()??;
+    let rect = svg.get_bounding_client_rect();
+    let (w, h) = (rect.width().round(), rect.height().round());
+    let clone: web_sys::Element = svg.clone_node_with_deep(true).ok()?.dyn_into().ok()?;
+    let (originals, copies) = (
+        svg.query_selector_all("*").ok()?,
+        clone.query_selector_all("*").ok()?,
+    );
+    for i in 0..originals.length() {
+        let (Some(original), Some(copy)) = (originals.item(i), copies.item(i)) else {
+            continue;
+        };
+        let (Ok(original), Ok(copy)) = (
+            original.dyn_into::<web_sys::Element>(),
+            copy.dyn_into::<web_sys::Element>(),
+        ) else {
+            continue;
+        };
+        if let Ok(Some(style)) = window().get_computed_style(&original) {
+            for property in STYLE {
+                let value = style.get_property_value(property).unwrap_or_default();
+                if !value.is_empty() {
+                    let _ = copy.set_attribute(property, &value);
+                }
+            }
+        }
+        for attribute in ["tabindex", "role", "aria-pressed", "aria-label", "class"] {
+            let _ = copy.remove_attribute(attribute);
+        }
+    }
+    let caption_height = 18.0 * caption.len() as f64 + 8.0;
+    let total = h + caption_height;
+    for (name, value) in [
+        ("xmlns", "http://www.w3.org/2000/svg".to_string()),
+        ("width", w.to_string()),
+        ("height", total.to_string()),
+        ("viewBox", format!("0 0 {w} {total}")),
+    ] {
+        let _ = clone.set_attribute(name, &value);
+    }
+    let ns = Some("http://www.w3.org/2000/svg");
+    let paper = doc.create_element_ns(ns, "rect").ok()?;
+    for (name, value) in [("width", "100%"), ("height", "100%"), ("fill", "#f7f5f0")] {
+        let _ = paper.set_attribute(name, value);
+    }
+    let _ = clone.insert_before(&paper, clone.first_child().as_ref());
+    for (i, line) in caption.iter().enumerate() {
+        let text = doc.create_element_ns(ns, "text").ok()?;
+        let y = h + 18.0 * (i as f64 + 1.0);
+        for (name, value) in [
+            ("x", "8".to_string()),
+            ("y", y.to_string()),
+            ("font-family", "system-ui, sans-serif".to_string()),
+            ("font-size", if i == 0 { "13" } else { "10" }.to_string()),
+            (
+                "font-weight",
+                if i == 0 { "700" } else { "400" }.to_string(),
+            ),
+            ("fill", "#1d1d1b".to_string()),
+        ] {
+            let _ = text.set_attribute(name, &value);
+        }
+        text.set_text_content(Some(line));
+        let _ = clone.append_child(&text);
+    }
+    let serializer = web_sys::XmlSerializer::new().ok()?;
+    Some((serializer.serialize_to_string(&clone).ok()?, w, total))
+}
+
+/// Offers `blob` as a download named `name`.
+fn download(blob: &web_sys::Blob, name: &str) {
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(blob) else {
+        return;
+    };
+    if let Ok(a) = document()
+        .create_element("a")
+        .map(|a| a.unchecked_into::<web_sys::HtmlAnchorElement>())
+    {
+        a.set_href(&url);
+        a.set_download(name);
+        a.click();
+    }
+    let _ = web_sys::Url::revoke_object_url(&url);
+}
+
+/// Downloads the view as an SVG file.
+pub fn export_svg(caption: &[String]) {
+    let Some((svg, _, _)) = map_svg(caption) else {
+        return;
+    };
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type("image/svg+xml");
+    let parts = js_sys::Array::of1(&JsValue::from_str(&svg));
+    if let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) {
+        download(&blob, "carte.svg");
+    }
+}
+
+/// Downloads the view as a PNG file at twice the screen's size.
+pub fn export_png(caption: &[String]) {
+    let Some((svg, w, h)) = map_svg(caption) else {
+        return;
+    };
+    let Ok(image) = web_sys::HtmlImageElement::new() else {
+        return;
+    };
+    let onload = {
+        let image = image.clone();
+        Closure::once_into_js(move || {
+            let Some(canvas) = document()
+                .create_element("canvas")
+                .ok()
+                .and_then(|c| c.dyn_into::<web_sys::HtmlCanvasElement>().ok())
+            else {
+                return;
+            };
+            canvas.set_width((w * 2.0) as u32);
+            canvas.set_height((h * 2.0) as u32);
+            let Some(context) = canvas
+                .get_context("2d")
+                .ok()
+                .flatten()
+                .and_then(|c| c.dyn_into::<web_sys::CanvasRenderingContext2d>().ok())
+            else {
+                return;
+            };
+            let _ = context.scale(2.0, 2.0);
+            let _ = context.draw_image_with_html_image_element(&image, 0.0, 0.0);
+            let done = Closure::once_into_js(move |blob: Option<web_sys::Blob>| {
+                if let Some(blob) = blob {
+                    download(&blob, "carte.png");
+                }
+            });
+            let _ = canvas.to_blob(done.unchecked_ref());
+        })
+    };
+    image.set_onload(Some(onload.unchecked_ref()));
+    // A data: URL: the page's Content-Security-Policy allows images from data: only.
+    let encoded = js_sys::encode_uri_component(&svg);
+    image.set_src(&format!("data:image/svg+xml;charset=utf-8,{encoded}"));
+}
