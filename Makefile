@@ -7,7 +7,7 @@ export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 export TRUNK_OFFLINE := true
 PORT ?= 8080
 
-.PHONY: serve dist test test-native test-lint test-wasm test-e2e test-fuzz-build fuzz setup setup-build clean
+.PHONY: bench serve dist test test-native test-lint test-wasm test-e2e test-fuzz-build fuzz setup setup-build clean
 
 setup-build:
 	@bash scripts/setup.sh build
@@ -56,6 +56,11 @@ fuzz:
 	bash scripts/setup.sh fuzz
 	mkdir -p target/fuzz-corpus
 	cargo +nightly fuzz run load target/fuzz-corpus fuzz/corpus/load -- -max_total_time=$(FUZZ_SECONDS)
+
+## Speed and size against a plain Leaflet page (not part of make test): target/bench.json
+bench: setup dist
+	cd bench && npm ci --no-audit --no-fund
+	node bench/run.mjs
 
 clean:
 	rm -rf dist target/e2e
