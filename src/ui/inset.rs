@@ -40,8 +40,9 @@ pub fn Inset(
                 let f = model.feature(id)?;
                 let Shape::Points(points) = &f.shape else { return None };
                 let at = p.project(*points.first()?);
-                // Names near the right edge are written to the left of their point.
-                let (dx, anchor) = if at.x > WIDTH * 0.6 { (-4.0, "end") } else { (4.0, "start") };
+                // Names right of the middle are written to the left of their point (room to the edge,
+                // and two capitals side by side do not collide).
+                let (dx, anchor) = if at.x > WIDTH * 0.4 { (-4.0, "end") } else { (4.0, "start") };
                 Some(view! {
                     <circle class="inset-place" cx=round1(at.x).to_string() cy=round1(at.y).to_string() r="2.2" />
                     <text class="inset-label" text-anchor=anchor x=round1(at.x + dx).to_string() y=round1(at.y + 3.5).to_string()>
