@@ -123,6 +123,8 @@ struct RawCollection {
     kind: String,
     #[serde(default)]
     features: Option<Vec<serde_json::Value>>,
+    #[serde(default)]
+    crs: Option<serde_json::Value>,
 }
 
 #[derive(Deserialize)]
@@ -169,6 +171,18 @@ pub fn parse_layer(
     text: &str,
     taken_ids: &mut BTreeSet<String>,
 ) -> Result<(Layer, Vec<DataError>), DataError> {
+    parse_layer_inspected(file, text, taken_ids, |_, _| Vec::new())
+}
+
+/// [`parse_layer`], letting `inspect` see the collection as JSON first (whether it has
+/// a `crs` member, and its features) so further checks need not parse the text again.
+/// Its problems come after the loader's.
+pub fn parse_layer_inspected(
+    file: &str,
+    text: &str,
+    taken_ids: &mut BTreeSet<String>,
+    inspect: impl FnOnce(bool, &[serde_json::Value]) -> Vec<DataError>,
+) -> Result<(Layer, Vec<DataError>), DataError> {
     let raw: RawCollection = serde_json::from_str(text).map_err(|e| DataError::json(file, &e))?;
     if raw.kind != "FeatureCollection" {
         return Err(DataError::file(
@@ -185,6 +199,7 @@ pub fn parse_layer(
             Reason::Shape("the FeatureCollection has no \"features\" array".into()),
         ));
     };
+    let inspected = inspect(raw.crs.is_some(), &values);
     let mut layer = Layer {
         file: file.to_string(),
         features: Vec::with_capacity(values.len()),
@@ -199,6 +214,7 @@ pub fn parse_layer(
             Err(e) => problems.push(e),
         }
     }
+    problems.extend(inspected);
     Ok((layer, problems))
 }
 

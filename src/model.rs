@@ -4,6 +4,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::article::{build_article, Article};
+use crate::date::IsoDate;
 use crate::error::DataError;
 use crate::layer::{Feature, Layer};
 use crate::linking::LinkIndex;
@@ -149,6 +150,21 @@ impl Model {
     /// The feature with this id.
     pub fn feature(&self, id: &str) -> Option<&Feature> {
         self.features().find(|f| f.id == id)
+    }
+
+    /// Whether the reader can select the feature: its kind says so, or a passage links it.
+    pub fn is_selectable(&self, f: &Feature) -> bool {
+        self.story.style(&f.kind).interactive || self.index.is_linked_feature(&f.id)
+    }
+
+    /// The features a passage links to that show on `date`.
+    pub fn features_of_at(&self, passage: &str, date: Option<IsoDate>) -> Vec<String> {
+        self.index
+            .features_of(passage)
+            .iter()
+            .filter(|id| self.feature(id).is_some_and(|f| f.shown_on(date)))
+            .cloned()
+            .collect()
     }
 
     /// The extent the map opens on: the story's frame, else every feature.

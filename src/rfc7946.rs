@@ -11,8 +11,19 @@ pub fn check(file: &str, text: &str) -> Vec<DataError> {
     let Ok(root) = serde_json::from_str::<Value>(text) else {
         return Vec::new();
     };
+    let features = root.get("features").and_then(Value::as_array);
+    check_collection(
+        file,
+        root.get("crs").is_some(),
+        features.map_or(&[], Vec::as_slice),
+    )
+}
+
+/// [`check`] on a collection already parsed: whether it has a `crs` member, and its
+/// features as JSON values.
+pub fn check_collection(file: &str, has_crs: bool, features: &[Value]) -> Vec<DataError> {
     let mut out = Vec::new();
-    if root.get("crs").is_some() {
+    if has_crs {
         out.push(DataError::file(
             file,
             Reason::Shape(
@@ -20,8 +31,7 @@ pub fn check(file: &str, text: &str) -> Vec<DataError> {
             ),
         ));
     }
-    let features = root.get("features").and_then(Value::as_array);
-    for (i, feature) in features.into_iter().flatten().enumerate() {
+    for (i, feature) in features.iter().enumerate() {
         let label = feature
             .get("id")
             .and_then(Value::as_str)

@@ -56,6 +56,12 @@ impl Feature {
             && self.valid_until.is_none_or(|until| date <= until)
     }
 
+    /// [`Feature::visible_at`] for the date shown, where `None` (a story without a
+    /// timeline) shows everything.
+    pub fn shown_on(&self, date: Option<IsoDate>) -> bool {
+        date.is_none_or(|d| self.visible_at(d))
+    }
+
     /// Whether a district due to be handed over had been on `date`.
     pub fn handed_over_at(&self, date: IsoDate) -> bool {
         self.handover_date.is_some_and(|h| h <= date)
@@ -110,6 +116,8 @@ mod tests {
         for (date, want) in cases {
             assert_eq!(f.visible_at(d(date)), want, "{date}");
         }
+        assert!(f.shown_on(None));
+        assert!(!f.shown_on(Some(d("2020-09-28"))));
         let mut snapshot = feature();
         snapshot.as_of = Some(d("2020-11-10"));
         assert!(snapshot.visible_at(d("1990-01-01")));

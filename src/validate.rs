@@ -4,7 +4,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::error::{DataError, Reason};
-use crate::layer::{parse_layer, Accuracy, Layer};
+use crate::layer::{parse_layer_inspected, Accuracy, Layer};
 use crate::model::Model;
 use crate::rfc7946;
 use crate::story::{safe_colour, Story, MANIFEST};
@@ -77,7 +77,7 @@ pub fn validate(files: &BTreeMap<String, String>) -> Vec<DataError> {
     problems
 }
 
-/// Parses a layer ([`parse_layer`]) and checks it against every rule: RFC 7946 and the
+/// Parses a layer ([`crate::layer::parse_layer`], one JSON parse) and checks it against every rule: RFC 7946 and the
 /// properties the map needs. Features that break only these rules are kept (the map can
 /// draw them) and reported; the map and the validator show the same problems.
 pub fn checked_layer(
@@ -85,8 +85,9 @@ pub fn checked_layer(
     text: &str,
     taken_ids: &mut BTreeSet<String>,
 ) -> Result<(Layer, Vec<DataError>), DataError> {
-    let (layer, mut problems) = parse_layer(file, text, taken_ids)?;
-    problems.extend(rfc7946::check(file, text));
+    let (layer, mut problems) = parse_layer_inspected(file, text, taken_ids, |crs, features| {
+        rfc7946::check_collection(file, crs, features)
+    })?;
     for f in &layer.features {
         problems.extend(feature_problems(file, f));
     }

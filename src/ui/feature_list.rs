@@ -28,11 +28,7 @@ pub fn FeatureList() -> impl IntoView {
                 let items = layer
                     .features
                     .iter()
-                    .filter(|f| {
-                        let style = model.story.style(&f.kind);
-                        (style.interactive || model.index.is_linked_feature(&f.id))
-                            && date.is_none_or(|d| f.visible_at(d))
-                    })
+                    .filter(|f| model.is_selectable(f) && f.shown_on(date))
                     .map(|f| {
                         let id = f.id.clone();
                         let selected = {

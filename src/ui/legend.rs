@@ -16,7 +16,7 @@ pub fn Legend() -> impl IntoView {
         let model = state.model.get()?;
         let l = lang.get();
         let date = state.date.get();
-        let shown = |f: &&crate::layer::Feature| date.is_none_or(|d| f.visible_at(d));
+        let shown = |f: &&crate::layer::Feature| f.shown_on(date);
         // One entry per kind the story labels and the date shows, in drawing order.
         let mut seen: Vec<&str> = Vec::new();
         let mut entries = Vec::new();

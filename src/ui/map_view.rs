@@ -125,7 +125,7 @@ pub fn MapView() -> impl IntoView {
                 let p = d.points.first().filter(|_| style.label_on_map)?;
                 let at = view.apply(*p);
                 let inside = (0.0..w).contains(&at.x) && (0.0..h).contains(&at.y);
-                let shown_then = state.date.get().is_none_or(|date| f.visible_at(date))
+                let shown_then = f.shown_on(state.date.get())
                     && state.hidden_kinds.with(|h| !h.contains(&f.kind));
                 (inside && shown_then).then(|| Candidate {
                     id: f.id.clone(),
@@ -165,17 +165,7 @@ pub fn MapView() -> impl IntoView {
             return;
         };
         let date = state.date.get_untracked();
-        let ids: Vec<String> = model
-            .index
-            .features_of(&passage)
-            .iter()
-            .filter(|id| {
-                model
-                    .feature(id)
-                    .is_some_and(|f| date.is_none_or(|d| f.visible_at(d)))
-            })
-            .cloned()
-            .collect();
+        let ids = model.features_of_at(&passage, date);
         if let Some(bbox) = model.bbox_of(&ids, &projection) {
             let target = Viewport::fitting(bbox, w, h, FLY_PADDING, FLY_MAX_ZOOM);
             fly_to(state.viewport, target);
@@ -442,11 +432,7 @@ pub fn MapView() -> impl IntoView {
 /// Moves the view to `target`: an eased flight, or a jump when the reader asked for
 /// reduced motion. A newer flight or a pan simply overrides an older one's frames.
 fn fly_to(viewport: RwSignal<Viewport>, target: Viewport) {
-    let reduced = window()
-        .match_media("(prefers-reduced-motion: reduce)")
-        .ok()
-        .flatten()
-        .is_some_and(|m| m.matches());
+    let reduced = super::prefers_reduced_motion();
     let Some(performance) = window().performance() else {
         viewport.set(target);
         return;
@@ -479,8 +465,7 @@ struct Hooks {
 }
 
 fn hooks(model: &Model, f: &Feature, lang: &str) -> Hooks {
-    let style = model.story.style(&f.kind);
-    let interactive = style.interactive || model.index.is_linked_feature(&f.id);
+    let interactive = model.is_selectable(f);
     let kind: String = f
         .kind
         .chars()
@@ -502,6 +487,47 @@ fn hooks(model: &Model, f: &Feature, lang: &str) -> Hooks {
     }
 }
 
+/// What a drawn feature carries whatever its shape: the contract's hooks, its selection
+/// state, and (when it is selectable) its role, name, tooltip, click and keys.
+fn feature_attrs(h: &Hooks, gesture: StoredValue<Gesture>) -> impl leptos::attr::Attribute {
+    let state = AppState::get();
+    let interactive = h.interactive;
+    let id = h.id.clone();
+    let selected = move || {
+        state
+            .highlight
+            .with(|hl| hl.features.contains(&id))
+            .to_string()
+    };
+    let (id_click, id_key) = (h.id.clone(), h.id.clone());
+    let (name_hover, name_focus) = (h.name.clone(), h.name.clone());
+    view! {
+        <{..}
+            data-feature-id=h.id.clone()
+            data-selected=selected.clone()
+            tabindex=interactive.then_some("0")
+            role=interactive.then_some("button")
+            aria-label=interactive.then(|| h.name.clone())
+            aria-pressed=move || interactive.then(&selected)
+            on:pointerenter=move |ev: web_sys::PointerEvent| tip_at_pointer(&name_hover, &ev)
+            on:pointerleave=move |_| state.tip.set(None)
+            on:focus=move |ev: web_sys::FocusEvent| tip_at_target(&name_focus, &ev)
+            on:blur=move |_| state.tip.set(None)
+            on:click=move |_| {
+                if interactive {
+                    activate(&id_click, Some(gesture))
+                }
+            }
+            on:keydown=move |ev: web_sys::KeyboardEvent| {
+                if interactive && super::is_activation(&ev) {
+                    ev.prevent_default();
+                    activate(&id_key, None);
+                }
+            }
+        />
+    }
+}
+
 /// `display` for a feature: hidden when it does not hold at the date shown or when the
 /// reader switched its kind off (hidden features leave the tab order too).
 fn display_at(f: &Feature) -> impl Fn() -> &'static str + Send + Sync + Clone + 'static {
@@ -512,7 +538,7 @@ fn display_at(f: &Feature) -> impl Fn() -> &'static str + Send + Sync + Clone + 
     };
     move || {
         let hidden_kind = state.hidden_kinds.with(|h| h.contains(&f.kind));
-        let out_of_date = state.date.get().is_some_and(|date| !f.visible_at(date));
+        let out_of_date = !f.shown_on(state.date.get());
         if hidden_kind || out_of_date {
             "none"
         } else {
@@ -586,53 +612,19 @@ fn shape_view(model: &Model, f: &Feature, d: &Drawn, gesture: StoredValue<Gestur
     let stroke = safe_colour(style.stroke.as_deref())
         .unwrap_or("#555555")
         .to_string();
-    let id = h.id.clone();
-    let selected = move || {
-        state
-            .highlight
-            .with(|hl| hl.features.contains(&id))
-            .to_string()
-    };
-    let (id_click, id_key) = (h.id.clone(), h.id.clone());
     let display = display_at(f);
     let class = class_at(h.class.clone(), f);
     view! {
         <path
+            {..feature_attrs(&h, gesture)}
             class=class
             display=display
             d=d.d.clone()
-            data-feature-id=h.id.clone()
-            data-selected=selected.clone()
             fill=fill
             fill-opacity=style.fill_opacity.map(|o| o.clamp(0.0, 1.0).to_string())
             stroke=stroke
             stroke-width=style.stroke_width.unwrap_or(1.0).clamp(0.0, 12.0).to_string()
             vector-effect="non-scaling-stroke"
-            tabindex=h.interactive.then_some("0")
-            role=h.interactive.then_some("button")
-            aria-label=h.interactive.then(|| h.name.clone())
-            aria-pressed=move || h.interactive.then(|| selected.clone()())
-            on:pointerenter={
-                let name = h.name.clone();
-                move |ev: web_sys::PointerEvent| tip_at_pointer(&name, &ev)
-            }
-            on:pointerleave=move |_| AppState::get().tip.set(None)
-            on:focus={
-                let name = h.name.clone();
-                move |ev: web_sys::FocusEvent| tip_at_target(&name, &ev)
-            }
-            on:blur=move |_| AppState::get().tip.set(None)
-            on:click=move |_| {
-                if h.interactive {
-                    activate(&id_click, Some(gesture))
-                }
-            }
-            on:keydown=move |ev: web_sys::KeyboardEvent| {
-                if h.interactive && super::is_activation(&ev) {
-                    ev.prevent_default();
-                    activate(&id_key, None);
-                }
-            }
         >
             <title>{h.name.clone()}</title>
         </path>
@@ -658,14 +650,6 @@ fn points_view(
         .unwrap_or("#ffffff")
         .to_string();
     let radius = style.stroke_width.unwrap_or(4.0).clamp(2.0, 10.0);
-    let id = h.id.clone();
-    let selected = move || {
-        state
-            .highlight
-            .with(|hl| hl.features.contains(&id))
-            .to_string()
-    };
-    let (id_click, id_key) = (h.id.clone(), h.id.clone());
     let label = style.label_on_map.then(|| h.name.clone());
     let label_id = h.id.clone();
     let label_visibility = move || {
@@ -696,35 +680,9 @@ fn points_view(
     let display = display_at(f);
     view! {
         <g
+            {..feature_attrs(&h, gesture)}
             class=h.class.clone()
             display=display
-            data-feature-id=h.id.clone()
-            data-selected=selected.clone()
-            tabindex=h.interactive.then_some("0")
-            role=h.interactive.then_some("button")
-            aria-label=h.interactive.then(|| h.name.clone())
-            aria-pressed=move || h.interactive.then(|| selected.clone()())
-            on:pointerenter={
-                let name = h.name.clone();
-                move |ev: web_sys::PointerEvent| tip_at_pointer(&name, &ev)
-            }
-            on:pointerleave=move |_| AppState::get().tip.set(None)
-            on:focus={
-                let name = h.name.clone();
-                move |ev: web_sys::FocusEvent| tip_at_target(&name, &ev)
-            }
-            on:blur=move |_| AppState::get().tip.set(None)
-            on:click=move |_| {
-                if h.interactive {
-                    activate(&id_click, Some(gesture))
-                }
-            }
-            on:keydown=move |ev: web_sys::KeyboardEvent| {
-                if h.interactive && super::is_activation(&ev) {
-                    ev.prevent_default();
-                    activate(&id_key, None);
-                }
-            }
         >
             <title>{h.name.clone()}</title>
             {marks}

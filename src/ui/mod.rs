@@ -277,11 +277,7 @@ pub(crate) fn scroll_into_view(selector: &str) {
     let Ok(Some(el)) = document().query_selector(selector) else {
         return;
     };
-    let reduced = window()
-        .match_media("(prefers-reduced-motion: reduce)")
-        .ok()
-        .flatten()
-        .is_some_and(|m| m.matches());
+    let reduced = prefers_reduced_motion();
     let options = web_sys::ScrollIntoViewOptions::new();
     options.set_block(web_sys::ScrollLogicalPosition::Nearest);
     options.set_behavior(if reduced {
@@ -290,6 +286,15 @@ pub(crate) fn scroll_into_view(selector: &str) {
         web_sys::ScrollBehavior::Smooth
     });
     el.scroll_into_view_with_scroll_into_view_options(&options);
+}
+
+/// Whether the reader asked the system for less motion.
+pub(crate) fn prefers_reduced_motion() -> bool {
+    window()
+        .match_media("(prefers-reduced-motion: reduce)")
+        .ok()
+        .flatten()
+        .is_some_and(|m| m.matches())
 }
 
 /// Enter and Space activate a focused item, like a button.
