@@ -10,8 +10,9 @@
 //!   accuracy, dates); [`error`] names the file and feature of every problem.
 //! - [`article`] cuts the verbatim article into blocks and linked passages;
 //!   [`linking`] indexes feature ↔ passage; [`model`] ties them together.
-//! - [`projection`] fits a Mercator projection to the frame; [`render`] turns geometry
-//!   into SVG path data once; [`viewport`] pans and zooms with one transform.
+//! - [`projection`] fits a Mercator projection to the frame; [`lod`] ranks every vertex
+//!   once and writes path data per settled view, within a vertex budget; [`viewport`]
+//!   pans and zooms with one transform.
 //! - [`selection`] holds the one selected item, derives the highlights, and maps to and
 //!   from the URL hash (with the date and language); [`timeline`] says which features
 //!   hold at a date; [`labels`] keeps place names from overlapping.
@@ -32,6 +33,7 @@ pub mod i18n;
 pub mod labels;
 pub mod layer;
 pub mod linking;
+pub mod lod;
 pub mod model;
 pub mod names;
 pub mod projection;

@@ -9,7 +9,7 @@ use crate::error::DataError;
 use crate::layer::{Feature, Layer};
 use crate::linking::LinkIndex;
 use crate::projection::{Bounds, Point, Projection};
-use crate::render::{path_d, point_positions};
+use crate::render::point_positions;
 use crate::story::{Story, MANIFEST};
 use crate::validate::checked_layer;
 
@@ -30,11 +30,11 @@ pub struct Model {
     pub problems: Vec<DataError>,
 }
 
-/// A feature ready to draw: path data for lines and areas, positions for points.
+/// Where a feature's marks and name go (its path data comes from [`crate::lod`], per
+/// view).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Drawn {
     pub id: String,
-    pub d: String,
     pub points: Vec<Point>,
     /// Where the feature's name is written, for areas that have a label position.
     pub label_at: Option<Point>,
@@ -195,12 +195,11 @@ impl Model {
             })
     }
 
-    /// Every feature drawn with `projection`.
+    /// Where every feature's points and label go with `projection`.
     pub fn drawn(&self, projection: &Projection) -> Vec<Drawn> {
         self.features()
             .map(|f| Drawn {
                 id: f.id.clone(),
-                d: path_d(&f.shape, projection),
                 points: point_positions(&f.shape, projection),
                 label_at: f.label_at.map(|p| projection.project(p)),
             })
@@ -266,7 +265,7 @@ mod tests {
         let (l, t, r, b) = model.bbox_of(&["line".into()], &projection).unwrap();
         assert!(l < r && t < b);
         assert!(model.bbox_of(&["nothing".into()], &projection).is_none());
-        assert!(drawn[0].d.starts_with('M'));
+        assert!(drawn[0].points.is_empty());
     }
 
     #[test]

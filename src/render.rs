@@ -1,46 +1,7 @@
-//! Geometry to SVG path data: pure, with fixed rounding, computed once per projection
-//! (never per pan/zoom frame: the view moves one `transform`).
-
-use std::fmt::Write;
+//! Numbers and positions for SVG, with fixed rounding (path data is in [`crate::lod`]).
 
 use crate::layer::Shape;
 use crate::projection::{Point, Projection};
-
-/// SVG path data for a line or area shape, coordinates rounded to 0.1 unit.
-/// Points have no path: see [`point_positions`].
-///
-/// # Examples
-/// ```
-/// use ceasefire_map::layer::Shape;
-/// use ceasefire_map::projection::{LonLat, Point, Projection};
-/// use ceasefire_map::render::path_d;
-/// // One SVG unit per degree of longitude.
-/// let p = Projection { scale: 180.0 / std::f64::consts::PI, translate: Point { x: 0.0, y: 0.0 } };
-/// let line = Shape::Lines(vec![vec![LonLat { lon: 0.0, lat: 0.0 }, LonLat { lon: 10.0, lat: 0.0 }]]);
-/// assert_eq!(path_d(&line, &p), "M0,0L10,0");
-/// ```
-pub fn path_d(shape: &Shape, projection: &Projection) -> String {
-    let mut d = String::new();
-    match shape {
-        Shape::Points(_) => {}
-        Shape::Lines(lines) => {
-            for l in lines {
-                ring_d(&mut d, l.iter().map(|p| projection.project(*p)), false);
-            }
-        }
-        Shape::Areas(polygons) => {
-            for ring in polygons.iter().flatten() {
-                // GeoJSON repeats the first position last; "Z" closes the ring instead.
-                let open = match ring.split_last() {
-                    Some((last, rest)) if rest.first() == Some(last) => rest,
-                    _ => ring.as_slice(),
-                };
-                ring_d(&mut d, open.iter().map(|p| projection.project(*p)), true);
-            }
-        }
-    }
-    d
-}
 
 /// The projected positions of a point shape (empty for other shapes).
 pub fn point_positions(shape: &Shape, projection: &Projection) -> Vec<Point> {
@@ -50,6 +11,55 @@ pub fn point_positions(shape: &Shape, projection: &Projection) -> Vec<Point> {
     }
 }
 
+/// Writes `v` with at most `decimals` decimals, without trailing zeros, and `-0` as `0`.
+/// Integer arithmetic only: the float formatting machinery stays out of the wasm.
+///
+/// # Examples
+/// ```
+/// use ceasefire_map::render::push_num;
+/// let mut s = String::new();
+/// for v in [12.345, -0.04, 3.0, -7.25] {
+///     push_num(&mut s, v, 1);
+///     s.push(' ');
+/// }
+/// assert_eq!(s, "12.3 0 3 -7.3 ");
+/// ```
+pub fn push_num(s: &mut String, v: f64, decimals: u32) {
+    let unit = 10_i64.pow(decimals);
+    let n = (v * unit as f64).round() as i64;
+    if n < 0 {
+        s.push('-');
+    }
+    let n = n.unsigned_abs();
+    let unit = unit as u64;
+    push_int(s, n / unit);
+    let mut frac = n % unit;
+    if frac > 0 {
+        s.push('.');
+        let mut width = decimals;
+        while frac.is_multiple_of(10) {
+            frac /= 10;
+            width -= 1;
+        }
+        let digits = frac.to_string();
+        for _ in digits.len()..width as usize {
+            s.push('0');
+        }
+        s.push_str(&digits);
+    }
+}
+
+/// `v` as [`push_num`] writes it.
+pub fn num(v: f64, decimals: u32) -> String {
+    let mut s = String::new();
+    push_num(&mut s, v, decimals);
+    s
+}
+
+fn push_int(s: &mut String, n: u64) {
+    s.push_str(&n.to_string());
+}
+
 /// Rounds to one decimal, writing `-0` as `0`.
 pub fn round1(v: f64) -> f64 {
     let r = (v * 10.0).round() / 10.0;
@@ -57,22 +67,6 @@ pub fn round1(v: f64) -> f64 {
         0.0
     } else {
         r
-    }
-}
-
-fn ring_d(d: &mut String, points: impl Iterator<Item = Point>, close: bool) {
-    let mut last: Option<(f64, f64)> = None;
-    for (i, p) in points.enumerate() {
-        let (x, y) = (round1(p.x), round1(p.y));
-        if i > 0 && last == Some((x, y)) {
-            continue; // same pixel tenth: drop it, it draws nothing
-        }
-        let cmd = if i == 0 { 'M' } else { 'L' };
-        let _ = write!(d, "{cmd}{x},{y}");
-        last = Some((x, y));
-    }
-    if close && last.is_some() {
-        d.push('Z');
     }
 }
 
@@ -93,42 +87,12 @@ mod tests {
     }
 
     #[test]
-    fn paths_for_lines_and_areas() {
-        let p = unit();
-        let cases = [
-            (
-                Shape::Lines(vec![vec![
-                    ll(1.0, 0.0),
-                    ll(2.0, 0.0),
-                    ll(2.0, 0.0),
-                    ll(3.5, 0.0),
-                ]]),
-                "M1,0L2,0L3.5,0",
-            ),
-            (
-                Shape::Areas(vec![vec![vec![
-                    ll(0.0, 0.0),
-                    ll(1.0, 0.0),
-                    ll(1.0, 0.0),
-                    ll(0.0, 0.0),
-                ]]]),
-                "M0,0L1,0Z",
-            ),
-            (Shape::Points(vec![ll(1.0, 1.0)]), ""),
-        ];
-        for (shape, want) in cases {
-            assert_eq!(path_d(&shape, &p), want);
-        }
-    }
-
-    #[test]
-    fn y_points_down_and_rounding_is_fixed() {
-        let p = unit();
-        let d = path_d(&Shape::Lines(vec![vec![ll(0.04, 0.0), ll(0.0, 1.0)]]), &p);
-        // 1 degree north is about 1.0 Mercator-degree up, so y is negative.
-        assert_eq!(d, "M0,0L0,-1");
+    fn rounding_is_fixed() {
         assert_eq!(round1(-0.04), 0.0);
         assert_eq!(round1(2.25), 2.3);
+        assert_eq!(num(0.05, 2), "0.05");
+        assert_eq!(num(-1234.5678, 2), "-1234.57");
+        assert_eq!(num(1e-9, 1), "0");
     }
 
     #[test]

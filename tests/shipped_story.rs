@@ -144,3 +144,42 @@ fn lines_and_outlines_of_selectable_kinds_stand_out_at_3_to_1() {
         assert!(ratio >= 3.0, "{kind}: {colour} on {land} is {ratio:.2}:1");
     }
 }
+
+#[test]
+fn every_line_and_area_draws_whole_at_every_zoom_within_the_vertex_budget() {
+    use ceasefire_map::layer::Shape;
+    use ceasefire_map::lod::{Detail, Frame, VERTEX_BUDGET};
+    use ceasefire_map::projection::Projection;
+    use ceasefire_map::viewport::Viewport;
+
+    let model = shipped();
+    let detail = Detail::new(model.features().map(|f| &f.shape));
+    let (width, height) = (800.0, 600.0);
+    let projection = Projection::fit(model.extent().unwrap(), width, height, 8.0);
+    for k in [1.0, 2.0, 4.0, 8.0, 16.0] {
+        // Zoomed on the middle of the map.
+        let view = Viewport::IDENTITY.zoomed_at(
+            ceasefire_map::projection::Point {
+                x: width / 2.0,
+                y: height / 2.0,
+            },
+            k,
+        );
+        let frame = Frame {
+            projection,
+            view,
+            width,
+            height,
+        };
+        let paths = detail.paths(&frame, VERTEX_BUDGET);
+        assert!(paths.vertices <= VERTEX_BUDGET, "k={k}: {}", paths.vertices);
+        for (f, d) in model.features().zip(&paths.d) {
+            let drawn = !d.is_empty();
+            let should = !matches!(f.shape, Shape::Points(_));
+            // At the whole-map view nothing is cut or lost, however small.
+            if k == 1.0 {
+                assert_eq!(drawn, should, "{} at k={k}", f.id);
+            }
+        }
+    }
+}

@@ -3,9 +3,11 @@
 use leptos::prelude::*;
 
 use crate::layer::Shape;
+use crate::lod::{Detail, Frame, VERTEX_BUDGET};
 use crate::projection::{Bounds, Point, Projection};
-use crate::render::{path_d, round1};
+use crate::render::round1;
 use crate::state::AppState;
+use crate::viewport::Viewport;
 
 /// The inset's size, in pixels.
 const WIDTH: f64 = 150.0;
@@ -20,16 +22,30 @@ pub fn Inset(
     size: RwSignal<(f64, f64)>,
 ) -> impl IntoView {
     let state = AppState::get();
-    move || {
+    // Drawn once per story, simplified like the main map.
+    let drawn = Memo::new(move |_| {
         let model = state.model.get()?;
         let inset = model.inset.as_ref()?;
         let extent = Bounds::around(inset.features.iter().flat_map(|f| f.shape.positions()))?;
-        let p = Projection::fit(extent, WIDTH, HEIGHT, 2.0);
+        let projection = Projection::fit(extent, WIDTH, HEIGHT, 2.0);
+        let frame = Frame {
+            projection,
+            view: Viewport::IDENTITY,
+            width: WIDTH,
+            height: HEIGHT,
+        };
+        let paths =
+            Detail::new(inset.features.iter().map(|f| &f.shape)).paths(&frame, VERTEX_BUDGET);
+        let kinds = inset.features.iter().map(|f| format!("inset-{}", f.kind));
+        Some((projection, kinds.zip(paths.d).collect::<Vec<_>>()))
+    });
+    move || {
+        let model = state.model.get()?;
+        let (p, shapes) = drawn.get()?;
         let l = state.lang.get();
-        let paths = inset
-            .features
-            .iter()
-            .map(|f| view! { <path class=format!("inset-{}", f.kind) d=path_d(&f.shape, &p) /> })
+        let paths = shapes
+            .into_iter()
+            .map(|(class, d)| view! { <path class=class d=d /> })
             .collect_view();
         let places = model
             .story

@@ -1,5 +1,6 @@
-//! The map: an SVG fitted to its box. Paths are computed once per size; pan and zoom
-//! move one `transform`. Points and labels keep their screen size.
+//! The map: an SVG fitted to its box. Pan and zoom move one `transform`; path data is
+//! written again only once a gesture settles, with the detail that zoom needs (see
+//! [`crate::lod`]). Points and labels keep their screen size.
 
 use std::collections::BTreeSet;
 use std::sync::Arc;
@@ -12,6 +13,7 @@ use crate::gesture::{Change, Gesture};
 use crate::i18n::t;
 use crate::labels::{place, Candidate};
 use crate::layer::{Feature, Shape};
+use crate::lod::{Detail, Frame, Paths, VERTEX_BUDGET};
 use crate::model::{Drawn, Model};
 use crate::projection::{scale_bar, Point, Projection};
 use crate::selection::Selection;
@@ -25,6 +27,8 @@ const PADDING: f64 = 8.0;
 const FALLBACK_SIZE: (f64, f64) = (640.0, 480.0);
 /// How long the view must stay still before the URL records it, in milliseconds.
 const VIEW_SETTLE_MS: u64 = 400;
+/// Quiet time, in milliseconds, before paths are written for a new view.
+const DETAIL_SETTLE_MS: u64 = 120;
 /// The longest a scale bar may be, in pixels.
 const SCALE_BAR_MAX_PX: f64 = 110.0;
 /// How far an arrow key pans, in pixels.
@@ -98,6 +102,40 @@ pub fn MapView() -> impl IntoView {
         let model = state.model.get()?;
         Some(Arc::new(model.drawn(&projection)))
     });
+    // Every vertex ranked once per story; path data written per settled view.
+    let detail = Memo::new(move |_| {
+        state.model.with(|m| {
+            m.as_ref()
+                .map(|m| Ranked(Arc::new(Detail::new(m.features().map(|f| &f.shape)))))
+        })
+    });
+    let settled = RwSignal::new(Viewport::IDENTITY);
+    let detail_generation = StoredValue::new(0_u64);
+    Effect::new(move |_| {
+        let view = state.viewport.get();
+        let generation = detail_generation.get_value() + 1;
+        detail_generation.set_value(generation);
+        set_timeout(
+            move || {
+                if detail_generation.get_value() == generation {
+                    settled.set(view);
+                }
+            },
+            std::time::Duration::from_millis(DETAIL_SETTLE_MS),
+        );
+    });
+    let paths = Memo::new(move |_| {
+        let projection = projection.get()?;
+        let (width, height) = size.get();
+        let frame = Frame {
+            projection,
+            view: settled.get(),
+            width,
+            height,
+        };
+        Some(Arc::new(detail.get()?.0.paths(&frame, VERTEX_BUDGET)))
+    });
+
     // A scale bar for the latitude at the centre of the view.
     let scale = Memo::new(move |_| {
         let p = projection.get()?;
@@ -278,6 +316,7 @@ pub fn MapView() -> impl IntoView {
                 }
                 role="group"
                 tabindex="0"
+                data-vertices=move || paths.with(|p| p.as_ref().map(|p| p.vertices.to_string()))
                 aria-label=move || t(&lang.get(), "map-label")
                 aria-describedby="map-keys"
                 on:pointerdown=move |ev: web_sys::PointerEvent| {
@@ -332,8 +371,9 @@ pub fn MapView() -> impl IntoView {
                             drawn
                                 .iter()
                                 .zip(model.features())
-                                .filter(|(d, _)| !d.d.is_empty())
-                                .map(|(d, f)| shape_view(&model, f, d, gesture))
+                                .enumerate()
+                                .filter(|(_, (_, f))| !matches!(f.shape, Shape::Points(_)))
+                                .map(|(i, (_, f))| shape_view(&model, f, i, paths, gesture))
                                 .collect_view(),
                         )
                     }}
@@ -596,7 +636,24 @@ fn activate(id: &str, gesture: Option<StoredValue<Gesture>>) {
     }
 }
 
-fn shape_view(model: &Model, f: &Feature, d: &Drawn, gesture: StoredValue<Gesture>) -> AnyView {
+/// The ranked geometry, compared by identity (a story's is computed once).
+#[derive(Clone)]
+struct Ranked(Arc<Detail>);
+
+impl PartialEq for Ranked {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+/// A line or area; its path data is the `index`th of `paths`.
+fn shape_view(
+    model: &Model,
+    f: &Feature,
+    index: usize,
+    paths: Memo<Option<Arc<Paths>>>,
+    gesture: StoredValue<Gesture>,
+) -> AnyView {
     let state = AppState::get();
     // Read tracked by the caller: a new language redraws the names.
     let h = hooks(model, f, &state.lang.get_untracked());
@@ -619,7 +676,7 @@ fn shape_view(model: &Model, f: &Feature, d: &Drawn, gesture: StoredValue<Gestur
             {..feature_attrs(&h, gesture)}
             class=class
             display=display
-            d=d.d.clone()
+            d=move || paths.with(|p| p.as_ref().and_then(|p| p.d.get(index).cloned()))
             fill=fill
             fill-opacity=style.fill_opacity.map(|o| o.clamp(0.0, 1.0).to_string())
             stroke=stroke
