@@ -1,6 +1,7 @@
 // A static server for the built bundle (dist/) on 127.0.0.1, on a free port of its own,
 // and the Chromium options every end-to-end test uses.
 import { createServer } from 'node:http';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 
@@ -17,8 +18,17 @@ const TYPES = {
   '.svg': 'image/svg+xml',
 };
 
-/** Serves `root` (default: dist/). Resolves to { url, close }. */
-export async function serve(root = resolve('dist'), headers = {}) {
+// Brotli at its best for files of a normal size; faster for the dense story's 10 MB ones.
+const brotli = (body) =>
+  brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: body.length > 1e6 ? 5 : 11 } });
+
+/**
+ * Serves `root` (default: dist/). Resolves to { url, close }. With `compress`, bodies go
+ * out brotli- or gzip-encoded when the browser accepts it, as any real host sends them
+ * (the benchmark and Lighthouse use it; the tests look at plain bytes).
+ */
+export async function serve(root = resolve('dist'), headers = {}, { compress = false } = {}) {
+  const encoded = new Map();
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     let file = normalize(join(root, path));
@@ -28,8 +38,19 @@ export async function serve(root = resolve('dist'), headers = {}) {
     }
     if (path.endsWith('/')) file = join(file, 'index.html');
     try {
-      const body = await readFile(file);
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', ...headers });
+      let body = await readFile(file);
+      const type = TYPES[extname(file)] ?? 'application/octet-stream';
+      const accepted = String(req.headers['accept-encoding'] ?? '');
+      const encoding = !compress ? null : /\bbr\b/.test(accepted) ? 'br' : /\bgzip\b/.test(accepted) ? 'gzip' : null;
+      const extra = {};
+      if (encoding && body.length > 512) {
+        const key = `${encoding} ${file}`;
+        if (!encoded.has(key)) encoded.set(key, encoding === 'br' ? brotli(body) : gzipSync(body, { level: 9 }));
+        body = encoded.get(key);
+        extra['content-encoding'] = encoding;
+        extra.vary = 'accept-encoding';
+      }
+      res.writeHead(200, { 'content-type': type, ...extra, ...headers });
       res.end(body);
     } catch {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
