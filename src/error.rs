@@ -126,7 +126,12 @@ impl fmt::Display for Reason {
             Reason::Property(why) => write!(f, "bad properties: {why}"),
             Reason::Geometry(why) => write!(f, "bad geometry: {why}"),
             Reason::Coordinate { lon, lat } => {
-                write!(f, "coordinate out of range: [{lon}, {lat}]")
+                write!(
+                    f,
+                    "coordinate out of range: [{}, {}]",
+                    crate::render::num(*lon, 6),
+                    crate::render::num(*lat, 6)
+                )
             }
             Reason::PhraseNotFound { phrase, occurrence } => {
                 if *occurrence > 1 {

@@ -121,10 +121,11 @@ impl ViewSpec {
 }
 
 impl std::fmt::Display for ViewSpec {
-    /// `lon,lat,zoom` with 4, 4 and 2 decimals (about 10 m; enough for any screen).
+    /// `lon,lat,zoom` with up to 4, 4 and 2 decimals (about 10 m; enough for any screen).
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let zoom = (self.zoom * 100.0).round() / 100.0;
-        write!(f, "{:.4},{:.4},{zoom}", self.lon, self.lat)
+        use crate::render::num;
+        let (lon, lat, zoom) = (num(self.lon, 4), num(self.lat, 4), num(self.zoom, 2));
+        write!(f, "{lon},{lat},{zoom}")
     }
 }
 
@@ -297,7 +298,7 @@ mod tests {
             "#date=2020-09-27",
             "#passage=p&date=2020-12-01&lang=en",
             "#lang=fr",
-            "#feature=a&view=46.7500,39.8200,4",
+            "#feature=a&view=46.75,39.82,4",
         ];
         for hash in cases {
             assert_eq!(UrlState::from_hash(hash).to_hash(), hash);

@@ -177,13 +177,9 @@ impl Viewport {
 
     /// The SVG `transform` attribute for this view.
     pub fn to_svg_transform(&self) -> String {
-        use crate::render::round1;
-        format!(
-            "translate({},{}) scale({})",
-            round1(self.x),
-            round1(self.y),
-            (self.k * 100_000.0).round() / 100_000.0
-        )
+        use crate::render::num;
+        let (x, y, k) = (num(self.x, 1), num(self.y, 1), num(self.k, 5));
+        format!("translate({x},{y}) scale({k})")
     }
 }
 

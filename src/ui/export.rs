@@ -6,6 +6,8 @@ use wasm_bindgen::{JsCast, JsValue};
 
 use leptos::prelude::*;
 
+use crate::render::num;
+
 /// The style properties that make the map look as it does, copied onto each element.
 const STYLE: [&str; 16] = [
     "fill",
@@ -63,9 +65,9 @@ pub fn map_svg(caption: &[String]) -> Option<(String, f64, f64)> {
     let total = h + caption_height;
     for (name, value) in [
         ("xmlns", "http://www.w3.org/2000/svg".to_string()),
-        ("width", w.to_string()),
-        ("height", total.to_string()),
-        ("viewBox", format!("0 0 {w} {total}")),
+        ("width", num(w, 2)),
+        ("height", num(total, 2)),
+        ("viewBox", format!("0 0 {} {}", num(w, 2), num(total, 2))),
     ] {
         let _ = clone.set_attribute(name, &value);
     }
@@ -80,7 +82,7 @@ pub fn map_svg(caption: &[String]) -> Option<(String, f64, f64)> {
         let y = h + 18.0 * (i as f64 + 1.0);
         for (name, value) in [
             ("x", "8".to_string()),
-            ("y", y.to_string()),
+            ("y", num(y, 2)),
             ("font-family", "system-ui, sans-serif".to_string()),
             ("font-size", if i == 0 { "13" } else { "10" }.to_string()),
             (

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use crate::layer::Shape;
 use crate::lod::{Detail, Frame, VERTEX_BUDGET};
 use crate::projection::{Bounds, Point, Projection};
-use crate::render::round1;
+use crate::render::num;
 use crate::state::AppState;
 use crate::viewport::Viewport;
 
@@ -60,8 +60,8 @@ pub fn Inset(
                 // and two capitals side by side do not collide).
                 let (dx, anchor) = if at.x > WIDTH * 0.4 { (-4.0, "end") } else { (4.0, "start") };
                 Some(view! {
-                    <circle class="inset-place" cx=round1(at.x).to_string() cy=round1(at.y).to_string() r="2.2" />
-                    <text class="inset-label" text-anchor=anchor x=round1(at.x + dx).to_string() y=round1(at.y + 3.5).to_string()>
+                    <circle class="inset-place" cx=num(at.x, 1) cy=num(at.y, 1) r="2.2" />
+                    <text class="inset-label" text-anchor=anchor x=num(at.x + dx, 1) y=num(at.y + 3.5, 1)>
                         {f.name.get(&l).to_string()}
                     </text>
                 })
@@ -74,18 +74,12 @@ pub fn Inset(
             let v = state.viewport.get();
             let corner = |x, y| p.project(main.invert(v.invert(Point { x, y })));
             let (a, b) = (corner(0.0, 0.0), corner(w, h));
-            Some(format!(
-                "M{},{}H{}V{}H{}Z",
-                round1(a.x),
-                round1(a.y),
-                round1(b.x),
-                round1(b.y),
-                round1(a.x)
-            ))
+            let (l, t, r, b) = (num(a.x, 1), num(a.y, 1), num(b.x, 1), num(b.y, 1));
+            Some(format!("M{l},{t}H{r}V{b}H{l}Z"))
         };
         Some(view! {
-            <svg class="map-inset" data-inset="true" viewBox=format!("0 0 {WIDTH} {HEIGHT}")
-                width=WIDTH.to_string() height=HEIGHT.to_string() aria-hidden="true">
+            <svg class="map-inset" data-inset="true" viewBox=format!("0 0 {} {}", num(WIDTH, 0), num(HEIGHT, 0))
+                width=num(WIDTH, 0) height=num(HEIGHT, 0) aria-hidden="true">
                 {paths}
                 <path class="inset-view" d=view_box />
                 {places}

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use crate::i18n::t;
 use crate::layer::{Accuracy, Shape};
+use crate::render::num;
 use crate::state::AppState;
 use crate::story::safe_colour;
 
@@ -47,7 +48,7 @@ pub fn Legend() -> impl IntoView {
                 .into_any(),
                 Shape::Lines(_) => view! {
                     <line x1="1" y1="8" x2="23" y2="8" stroke=stroke
-                        stroke-width=style.stroke_width.unwrap_or(1.0).clamp(1.0, 6.0).to_string() />
+                        stroke-width=num(style.stroke_width.unwrap_or(1.0).clamp(1.0, 6.0), 2) />
                 }
                 .into_any(),
                 Shape::Areas(_) => view! {

@@ -16,6 +16,7 @@ use crate::layer::{Feature, Shape};
 use crate::lod::{Detail, Frame, Paths, VERTEX_BUDGET};
 use crate::model::{Drawn, Model};
 use crate::projection::{scale_bar, Point, Projection};
+use crate::render::num;
 use crate::selection::Selection;
 use crate::state::{AppState, Tip};
 use crate::story::safe_colour;
@@ -312,7 +313,7 @@ pub fn MapView() -> impl IntoView {
                 data-map="true"
                 viewBox=move || {
                     let (w, h) = size.get();
-                    format!("0 0 {w} {h}")
+                    format!("0 0 {} {}", num(w, 2), num(h, 2))
                 }
                 role="group"
                 tabindex="0"
@@ -408,7 +409,7 @@ pub fn MapView() -> impl IntoView {
                                     let at = move || state.viewport.with(|v| v.apply(p));
                                     view! {
                                         <text class="map-area-label" text-anchor="middle"
-                                            x=move || at().x.to_string() y=move || at().y.to_string()>
+                                            x=move || num(at().x, 1) y=move || num(at().y, 1)>
                                             {text}
                                         </text>
                                     }
@@ -424,8 +425,8 @@ pub fn MapView() -> impl IntoView {
                     Some(view! {
                         <g class="map-scale" data-scale-km=km.to_string()
                             transform=format!("translate(12,{})", h - 14.0)>
-                            <path d=format!("M0,-5V0H{px:.1}V-5") />
-                            <text x=format!("{:.1}", px + 6.0) y="0">{label}</text>
+                            <path d=format!("M0,-5V0H{}V-5", num(px, 1)) />
+                            <text x=num(px + 6.0, 1) y="0">{label}</text>
                         </g>
                     })
                 }}
@@ -678,9 +679,9 @@ fn shape_view(
             display=display
             d=move || paths.with(|p| p.as_ref().and_then(|p| p.d.get(index).cloned()))
             fill=fill
-            fill-opacity=style.fill_opacity.map(|o| o.clamp(0.0, 1.0).to_string())
+            fill-opacity=style.fill_opacity.map(|o| num(o.clamp(0.0, 1.0), 2))
             stroke=stroke
-            stroke-width=style.stroke_width.unwrap_or(1.0).clamp(0.0, 12.0).to_string()
+            stroke-width=num(style.stroke_width.unwrap_or(1.0).clamp(0.0, 12.0), 2)
             vector-effect="non-scaling-stroke"
         >
             <title>{h.name.clone()}</title>
@@ -723,9 +724,9 @@ fn points_view(
         .map(|&p| {
             view! {
                 <circle
-                    cx=move || at(p).x.to_string()
-                    cy=move || at(p).y.to_string()
-                    r=radius.to_string()
+                    cx=move || num(at(p).x, 1)
+                    cy=move || num(at(p).y, 1)
+                    r=num(radius, 1)
                     fill=fill.clone()
                     stroke=stroke.clone()
                     stroke-width="1.5"
@@ -748,8 +749,8 @@ fn points_view(
                     <text
                         class="map-label"
                         visibility=label_visibility
-                        x=move || (at(first).x + radius + 3.0).to_string()
-                        y=move || (at(first).y + 4.0).to_string()
+                        x=move || num(at(first).x + radius + 3.0, 1)
+                        y=move || num(at(first).y + 4.0, 1)
                     >
                         {text}
                     </text>
