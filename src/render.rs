@@ -49,6 +49,43 @@ pub fn push_num(s: &mut String, v: f64, decimals: u32) {
     }
 }
 
+/// Reads a plain decimal such as `-46.7519` (no exponent), as [`push_num`] writes them.
+/// Written here so that the URL's numbers do not pull the general float parser into the
+/// wasm; exact to the last digit for up to 15 significant digits.
+///
+/// # Examples
+/// ```
+/// use ceasefire_map::render::parse_num;
+/// assert_eq!(parse_num("46.7519"), Some(46.7519));
+/// assert_eq!(parse_num("-0.5"), Some(-0.5));
+/// assert_eq!(parse_num("4"), Some(4.0));
+/// for bad in ["", "-", ".", "1.", "1e3", "1.2.3", "+1", "NaN", " 1", "12345678901234567890"] {
+///     assert_eq!(parse_num(bad), None, "{bad}");
+/// }
+/// ```
+pub fn parse_num(text: &str) -> Option<f64> {
+    let (negative, digits) = match text.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, text),
+    };
+    let (int, frac) = match digits.split_once('.') {
+        Some((i, f)) => (i, Some(f)),
+        None => (digits, None),
+    };
+    let frac = frac.unwrap_or("");
+    let all_digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    if !all_digits(int) || (digits.contains('.') && !all_digits(frac)) || int.len() + frac.len() > 15 {
+        return None;
+    }
+    let mut n: u64 = 0;
+    for b in int.bytes().chain(frac.bytes()) {
+        n = n * 10 + u64::from(b - b'0');
+    }
+    // n < 10^15 is exact in an f64, and so is 10^k for k <= 15: one division, one rounding.
+    let v = n as f64 / 10_f64.powi(frac.len() as i32);
+    Some(if negative { -v } else { v })
+}
+
 /// `v` as [`push_num`] writes it.
 pub fn num(v: f64, decimals: u32) -> String {
     let mut s = String::new();

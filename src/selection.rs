@@ -110,7 +110,7 @@ pub struct ViewSpec {
 impl ViewSpec {
     /// Reads `lon,lat,zoom`.
     pub fn parse(text: &str) -> Option<ViewSpec> {
-        let mut parts = text.split(',').map(|p| p.trim().parse::<f64>().ok());
+        let mut parts = text.split(',').map(|p| crate::render::parse_num(p.trim()));
         let (lon, lat, zoom) = (parts.next()??, parts.next()??, parts.next()??);
         let ok = (-180.0..=180.0).contains(&lon)
             && (-85.0..=85.0).contains(&lat)

@@ -56,6 +56,11 @@ pub fn map_svg(caption: &[String]) -> Option<(String, f64, f64)> {
                     let _ = copy.set_attribute(property, &value);
                 }
             }
+            // Not an SVG attribute: apply it to the text itself (the browser's own casing).
+            if style.get_property_value("text-transform").as_deref() == Ok("uppercase") {
+                let text = js_sys::JsString::from(copy.text_content().unwrap_or_default());
+                copy.set_text_content(Some(&String::from(text.to_upper_case())));
+            }
         }
         for attribute in ["tabindex", "role", "aria-pressed", "aria-label", "class"] {
             let _ = copy.remove_attribute(attribute);

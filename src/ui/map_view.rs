@@ -404,7 +404,7 @@ pub fn MapView() -> impl IntoView {
                                 .iter()
                                 .zip(model.features())
                                 .filter(|(_, f)| model.story.style(&f.kind).label_on_map)
-                                .filter_map(|(d, f)| Some((d.label_at?, f.name.get(&l).to_uppercase())))
+                                .filter_map(|(d, f)| Some((d.label_at?, f.name.get(&l).to_string())))
                                 .map(|(p, text)| {
                                     let at = move || state.viewport.with(|v| v.apply(p));
                                     view! {
@@ -421,10 +421,10 @@ pub fn MapView() -> impl IntoView {
                 {move || {
                     let (km, px) = scale.get()?;
                     let (_, h) = size.get();
-                    let label = format!("{km} km");
+                    let label = format!("{} km", num(km, 3));
                     Some(view! {
-                        <g class="map-scale" data-scale-km=km.to_string()
-                            transform=format!("translate(12,{})", h - 14.0)>
+                        <g class="map-scale" data-scale-km=num(km, 3)
+                            transform=format!("translate(12,{})", num(h - 14.0, 1))>
                             <path d=format!("M0,-5V0H{}V-5", num(px, 1)) />
                             <text x=num(px + 6.0, 1) y="0">{label}</text>
                         </g>
@@ -436,8 +436,8 @@ pub fn MapView() -> impl IntoView {
                 state.tip.get().map(|tip| {
                     view! {
                         <div class="map-tooltip" role="tooltip" data-tooltip="true"
-                            style:left=format!("{}px", tip.x.round())
-                            style:top=format!("{}px", tip.y.round())>
+                            style:left=format!("{}px", num(tip.x, 0))
+                            style:top=format!("{}px", num(tip.y, 0))>
                             {tip.text}
                         </div>
                     }
