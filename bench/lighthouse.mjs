@@ -51,7 +51,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   await cp(resolve('bench/node_modules/leaflet/dist/leaflet.css'), `${peer}/leaflet.css`);
   await cp(resolve('geodata'), `${peer}/geodata`, { recursive: true });
 
-  const sites = { ours: await serve(resolve(process.argv[2] ?? 'dist')), leaflet: await serve(peer) };
+  // Compressed, as any host serves them.
+  const compress = { compress: true };
+  const sites = { ours: await serve(resolve(process.argv[2] ?? 'dist'), {}, compress), leaflet: await serve(peer, {}, compress) };
   try {
     for (const [name, site] of Object.entries(sites)) {
       const t0 = performance.now();
