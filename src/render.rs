@@ -74,7 +74,10 @@ pub fn parse_num(text: &str) -> Option<f64> {
     };
     let frac = frac.unwrap_or("");
     let all_digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
-    if !all_digits(int) || (digits.contains('.') && !all_digits(frac)) || int.len() + frac.len() > 15 {
+    if !all_digits(int)
+        || (digits.contains('.') && !all_digits(frac))
+        || int.len() + frac.len() > 15
+    {
         return None;
     }
     let mut n: u64 = 0;
