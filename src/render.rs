@@ -25,14 +25,14 @@ pub fn point_positions(shape: &Shape, projection: &Projection) -> Vec<Point> {
 /// assert_eq!(s, "12.3 0 3 -7.3 ");
 /// ```
 pub fn push_num(s: &mut String, v: f64, decimals: u32) {
-    let unit = 10_i64.pow(decimals);
-    let n = (v * unit as f64).round() as i64;
-    if n < 0 {
+    let unit = 10_u64.pow(decimals);
+    let n = (v * unit as f64).round();
+    if n < 0.0 {
         s.push('-');
     }
-    let n = n.unsigned_abs();
-    let unit = unit as u64;
-    push_int(s, n / unit);
+    // Saturates far outside any map coordinate; NaN becomes 0.
+    let n = n.abs() as u64;
+    push_digits(s, n / unit, 1);
     let mut frac = n % unit;
     if frac > 0 {
         s.push('.');
@@ -41,11 +41,23 @@ pub fn push_num(s: &mut String, v: f64, decimals: u32) {
             frac /= 10;
             width -= 1;
         }
-        let digits = frac.to_string();
-        for _ in digits.len()..width as usize {
-            s.push('0');
-        }
-        s.push_str(&digits);
+        push_digits(s, frac, width as usize);
+    }
+}
+
+/// Writes `n` in decimal with at least `width` digits (leading zeros), without the
+/// allocation and formatting machinery of `to_string`: path data writes thousands.
+fn push_digits(s: &mut String, mut n: u64, width: usize) {
+    let mut buf = [b'0'; 20];
+    let mut i = buf.len();
+    while n > 0 {
+        i -= 1;
+        buf[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+    }
+    let start = i.min(buf.len() - width.clamp(1, buf.len()));
+    for &b in &buf[start..] {
+        s.push(char::from(b));
     }
 }
 
@@ -96,10 +108,6 @@ pub fn num(v: f64, decimals: u32) -> String {
     s
 }
 
-fn push_int(s: &mut String, n: u64) {
-    s.push_str(&n.to_string());
-}
-
 /// Rounds to one decimal, writing `-0` as `0`.
 pub fn round1(v: f64) -> f64 {
     let r = (v * 10.0).round() / 10.0;
@@ -133,6 +141,26 @@ mod tests {
         assert_eq!(num(0.05, 2), "0.05");
         assert_eq!(num(-1234.5678, 2), "-1234.57");
         assert_eq!(num(1e-9, 1), "0");
+        assert_eq!(num(1_000_000.0, 2), "1000000");
+    }
+
+    #[test]
+    fn numbers_read_back_as_written() {
+        // Written with integer arithmetic, they agree with the standard library's
+        // rounding to the same decimals, and parse_num reads them back.
+        for i in -2000..2000 {
+            let v = f64::from(i) * 0.37 + 0.001;
+            for decimals in [0, 1, 2, 4] {
+                let ours = num(v, decimals);
+                let unit = 10_f64.powi(decimals as i32);
+                let rounded = (v * unit).round() / unit;
+                assert_eq!(
+                    parse_num(&ours),
+                    Some(rounded).map(|r| if r == 0.0 { 0.0 } else { r }),
+                    "{v} {decimals}"
+                );
+            }
+        }
     }
 
     #[test]
