@@ -126,7 +126,13 @@ impl Detail {
         let mut clip = None;
         if unclipped > budget {
             clip = Some(window);
-            while self.count(threshold, clip) > budget {
+            // Line ends always stay: with more of them in view than the budget, no
+            // tolerance is enough, so the search stops (after a 4^24 growth, far past
+            // any visible detail) and draws what remains.
+            for _ in 0..24 {
+                if self.count(threshold, clip) <= budget {
+                    break;
+                }
                 threshold *= 4.0;
             }
         }
@@ -514,6 +520,22 @@ mod tests {
         let at_one = detail.paths(&frame(1.0), VERTEX_BUDGET);
         assert_eq!(at_one.d, ["", ""]);
         assert_eq!(at_one.vertices, 0);
+    }
+
+    #[test]
+    fn more_line_ends_than_the_budget_still_ends() {
+        // 2,000 short lines in view: 4,000 ends that no tolerance removes.
+        let lines: Vec<Vec<LonLat>> = (0..2_000)
+            .map(|i| {
+                let x = 0.2 + (i % 50) as f64 * 0.01;
+                let y = 0.2 + (i / 50) as f64 * 0.01;
+                vec![ll(x, y), ll(x + 0.001, y), ll(x + 0.002, y + 0.001)]
+            })
+            .collect();
+        let shape = Shape::Lines(lines);
+        let detail = Detail::new([&shape]);
+        let paths = detail.paths(&frame(1.0), 1_000);
+        assert_eq!(paths.vertices, 4_000);
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! Fuzzes the data loader: any bytes as a GeoJSON layer, as a story manifest, or as an
-//! article must give problems, never a panic (a panic kills the wasm app).
+//! article must give problems, never a panic (a panic kills the wasm app); a layer that
+//! loads is also ranked and drawn at two zooms (level of detail).
 #![no_main]
 
 use std::collections::BTreeMap;
@@ -41,4 +42,23 @@ fuzz_target!(|data: &[u8]| {
     let _ = validate(&files);
     let _ = ceasefire_map::selection::UrlState::from_hash(&text).to_hash();
     let _ = ceasefire_map::embed::HostMessage::parse(&text);
+    let _ = ceasefire_map::render::parse_num(&text);
+    // Whatever a layer holds, ranking and drawing it at any zoom ends without a panic.
+    if let Ok((layer, _)) =
+        ceasefire_map::layer::parse_layer("l.geojson", &text, &mut Default::default())
+    {
+        use ceasefire_map::lod::{Detail, Frame};
+        use ceasefire_map::projection::{Bounds, Point, Projection};
+        use ceasefire_map::viewport::Viewport;
+        let detail = Detail::new(layer.features.iter().map(|f| &f.shape));
+        let extent = Bounds::around(layer.features.iter().flat_map(|f| f.shape.positions()));
+        if let Some(extent) = extent {
+            let projection = Projection::fit(extent, 300.0, 200.0, 4.0);
+            for k in [1.0, 16.0] {
+                let view = Viewport::IDENTITY.zoomed_at(Point { x: 150.0, y: 100.0 }, k);
+                let frame = Frame { projection, view, width: 300.0, height: 200.0 };
+                let _ = detail.paths(&frame, 50);
+            }
+        }
+    }
 });
