@@ -2,11 +2,11 @@
 // Lighthouse's default config: mobile (emulated Moto G Power, simulated throttling).
 // `node bench/lighthouse.mjs [dist-dir]` (from the repo root) serves dist/ (or dist-dir)
 // and the Leaflet peer of bench/run.mjs, and prints both sets of scores and failing audits.
-import { cp, mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import lighthouse from 'lighthouse';
 import * as chromeLauncher from 'chrome-launcher'; // a dependency of lighthouse
 import { serve } from '../tests/e2e/server.mjs';
+import { assemblePeer } from './peer.mjs';
 
 // Debian's Chromium, headless, with no traffic to outside hosts (as in tests/e2e/server.mjs).
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
@@ -43,13 +43,7 @@ export async function lighthouseScores(url) {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  // The Leaflet peer, assembled as bench/run.mjs does it.
-  const peer = resolve('target/bench/leaflet');
-  await mkdir(peer, { recursive: true });
-  await cp(resolve('bench/leaflet'), peer, { recursive: true });
-  await cp(resolve('bench/node_modules/leaflet/dist/leaflet.js'), `${peer}/leaflet.js`);
-  await cp(resolve('bench/node_modules/leaflet/dist/leaflet.css'), `${peer}/leaflet.css`);
-  await cp(resolve('geodata'), `${peer}/geodata`, { recursive: true });
+  const peer = await assemblePeer();
 
   // Compressed, as any host serves them.
   const compress = { compress: true };

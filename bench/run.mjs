@@ -5,21 +5,16 @@
 // story of 1,000,000 vertices (scripts/dense-story.mjs): load time and frame times with
 // it. Lighthouse (mobile defaults) scores both. Prints a table, writes target/bench.json.
 import { execFileSync } from 'node:child_process';
-import { cp, mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { gzipSync, brotliCompressSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { serve, launchOptions } from '../tests/e2e/server.mjs';
 import { lighthouseScores } from './lighthouse.mjs';
+import { assemblePeer } from './peer.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
-const root = resolve('.');
-const peer = resolve('target/bench/leaflet');
-await mkdir(peer, { recursive: true });
-await cp(resolve('bench/leaflet'), peer, { recursive: true });
-await cp(resolve('bench/node_modules/leaflet/dist/leaflet.js'), `${peer}/leaflet.js`);
-await cp(resolve('bench/node_modules/leaflet/dist/leaflet.css'), `${peer}/leaflet.css`);
-await cp(resolve('geodata'), `${peer}/geodata`, { recursive: true });
+const peer = await assemblePeer();
 
 const dense = (site, out) =>
   execFileSync('node', ['scripts/dense-story.mjs', site, out, '1000000'], { stdio: 'pipe' });

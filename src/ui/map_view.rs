@@ -111,19 +111,8 @@ pub fn MapView() -> impl IntoView {
         })
     });
     let settled = RwSignal::new(Viewport::IDENTITY);
-    let detail_generation = StoredValue::new(0_u64);
-    Effect::new(move |_| {
-        let view = state.viewport.get();
-        let generation = detail_generation.get_value() + 1;
-        detail_generation.set_value(generation);
-        set_timeout(
-            move || {
-                if detail_generation.get_value() == generation {
-                    settled.set(view);
-                }
-            },
-            std::time::Duration::from_millis(DETAIL_SETTLE_MS),
-        );
+    when_quiet(state.viewport, DETAIL_SETTLE_MS, move |view| {
+        settled.set(view)
     });
     let paths = Memo::new(move |_| {
         let projection = projection.get()?;
@@ -212,26 +201,14 @@ pub fn MapView() -> impl IntoView {
     });
 
     // The URL follows the view once it settles (not on every frame of a pan).
-    let settle = StoredValue::new(0_u64);
-    Effect::new(move |_| {
-        let view = state.viewport.get();
-        let generation = settle.get_value() + 1;
-        settle.set_value(generation);
-        set_timeout(
-            move || {
-                if settle.get_value() != generation {
-                    return;
-                }
-                let (w, h) = size.get_untracked();
-                let spec = projection
-                    .get_untracked()
-                    .and_then(|p| view.to_spec(&p, w, h));
-                if spec != state.view_spec.get_untracked() {
-                    state.view_spec.set(spec);
-                }
-            },
-            std::time::Duration::from_millis(VIEW_SETTLE_MS),
-        );
+    when_quiet(state.viewport, VIEW_SETTLE_MS, move |view| {
+        let (w, h) = size.get_untracked();
+        let spec = projection
+            .get_untracked()
+            .and_then(|p| view.to_spec(&p, w, h));
+        if spec != state.view_spec.get_untracked() {
+            state.view_spec.set(spec);
+        }
     });
 
     let gesture = StoredValue::new(Gesture::default());
@@ -635,6 +612,26 @@ fn activate(id: &str, gesture: Option<StoredValue<Gesture>>) {
     if now != Selection::None {
         super::reveal_linked(&state, &now);
     }
+}
+
+/// Calls `then` with the view once it has stayed still for `ms` milliseconds (not on
+/// every frame of a pan or a flight).
+fn when_quiet(viewport: RwSignal<Viewport>, ms: u64, then: impl Fn(Viewport) + Clone + 'static) {
+    let generation = StoredValue::new(0_u64);
+    Effect::new(move |_| {
+        let view = viewport.get();
+        let current = generation.get_value() + 1;
+        generation.set_value(current);
+        let then = then.clone();
+        set_timeout(
+            move || {
+                if generation.get_value() == current {
+                    then(view);
+                }
+            },
+            std::time::Duration::from_millis(ms),
+        );
+    });
 }
 
 /// The ranked geometry, compared by identity (a story's is computed once).
