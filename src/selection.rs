@@ -24,6 +24,36 @@ pub struct Highlight {
     pub passages: BTreeSet<String>,
 }
 
+/// Items whose state changes, with their new state.
+pub type Changes<'a> = Vec<(&'a str, bool)>;
+
+impl Highlight {
+    /// What changes from `self` to `next`: the features, then the passages, whose state
+    /// differs, with their new state (so that only their marks need touching).
+    ///
+    /// # Examples
+    /// ```
+    /// use ceasefire_map::selection::Highlight;
+    /// let before = Highlight { features: ["a".into(), "b".into()].into(), passages: ["p".into()].into() };
+    /// let after = Highlight { features: ["b".into(), "c".into()].into(), passages: Default::default() };
+    /// let (features, passages) = before.changes(&after);
+    /// assert_eq!(features, [("a", false), ("c", true)]);
+    /// assert_eq!(passages, [("p", false)]);
+    /// ```
+    pub fn changes<'a>(&'a self, next: &'a Highlight) -> (Changes<'a>, Changes<'a>) {
+        fn diff<'a>(a: &'a BTreeSet<String>, b: &'a BTreeSet<String>) -> Changes<'a> {
+            // In id order, as BTreeSet iterates.
+            a.symmetric_difference(b)
+                .map(|id| (id.as_str(), b.contains(id)))
+                .collect()
+        }
+        (
+            diff(&self.features, &next.features),
+            diff(&self.passages, &next.passages),
+        )
+    }
+}
+
 impl Selection {
     /// Reads the selection from a URL hash (with or without the leading `#`).
     /// Unknown keys are ignored; an empty or unreadable hash selects nothing.

@@ -1,6 +1,6 @@
 //! The app's shared state: one set of signals, provided as context.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 use std::sync::Arc;
 
 use leptos::prelude::*;
@@ -44,6 +44,15 @@ pub struct AppState {
     pub hidden_kinds: RwSignal<BTreeSet<String>>,
     /// The selected item and everything linked to it.
     pub highlight: Memo<Highlight>,
+    /// The same, one flag per feature and passage: see [`AppState::feature_selected`].
+    flags: StoredValue<Flags>,
+}
+
+/// One selection flag per feature and per passage that has a mark on the page.
+#[derive(Default)]
+struct Flags {
+    features: HashMap<String, ArcRwSignal<bool>>,
+    passages: HashMap<String, ArcRwSignal<bool>>,
 }
 
 impl AppState {
@@ -56,6 +65,23 @@ impl AppState {
                 Some(m) => selection.with(|s| s.highlight(&m.index)),
                 None => Highlight::default(),
             })
+        });
+        // One effect turns a change of highlight into changes of the few flags whose
+        // state changed, so a click re-runs the marks of those items only, not of all.
+        let flags = StoredValue::new(Flags::default());
+        Effect::new(move |before: Option<Highlight>| {
+            let next = highlight.get();
+            let before = before.unwrap_or_default();
+            let (features, passages) = before.changes(&next);
+            flags.with_value(|f| {
+                for (id, on) in features {
+                    f.features.get(id).inspect(|flag| flag.set(on));
+                }
+                for (id, on) in passages {
+                    f.passages.get(id).inspect(|flag| flag.set(on));
+                }
+            });
+            next
         });
         let state = AppState {
             model,
@@ -70,6 +96,7 @@ impl AppState {
             tip: RwSignal::new(None),
             hidden_kinds: RwSignal::new(BTreeSet::new()),
             highlight,
+            flags,
         };
         provide_context(state);
         state
@@ -121,8 +148,33 @@ impl AppState {
         }
     }
 
+    /// Whether feature `id` is highlighted, as a signal of its own: it changes only when
+    /// that feature's state does.
+    pub fn feature_selected(&self, id: &str) -> ArcRwSignal<bool> {
+        let now = self.highlight.with_untracked(|h| h.features.contains(id));
+        self.flags
+            .try_update_value(|f| flag(&mut f.features, id, now))
+            .unwrap_or_else(|| ArcRwSignal::new(now))
+    }
+
+    /// [`AppState::feature_selected`] for passage `id`.
+    pub fn passage_selected(&self, id: &str) -> ArcRwSignal<bool> {
+        let now = self.highlight.with_untracked(|h| h.passages.contains(id));
+        self.flags
+            .try_update_value(|f| flag(&mut f.passages, id, now))
+            .unwrap_or_else(|| ArcRwSignal::new(now))
+    }
+
     /// Selects (or, when already selected, clears) an item.
     pub fn activate(&self, next: Selection) {
         self.selection.update(|s| *s = s.toggled(next));
     }
+}
+
+/// The flag of `id` in `flags`, made with state `now` when it is the first asked for.
+fn flag(flags: &mut HashMap<String, ArcRwSignal<bool>>, id: &str, now: bool) -> ArcRwSignal<bool> {
+    flags
+        .entry(id.to_string())
+        .or_insert_with(|| ArcRwSignal::new(now))
+        .clone()
 }

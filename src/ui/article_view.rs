@@ -67,8 +67,8 @@ fn span_view(span: &Span) -> AnyView {
         Span::Passage { id, text } => {
             let state = AppState::get();
             let selected = {
-                let id = id.clone();
-                Signal::derive(move || state.highlight.with(|h| h.passages.contains(&id)))
+                let flag = state.passage_selected(id);
+                Signal::derive(move || flag.get())
             };
             let moment = {
                 let id = id.clone();

@@ -32,8 +32,8 @@ pub fn FeatureList() -> impl IntoView {
                     .map(|f| {
                         let id = f.id.clone();
                         let selected = {
-                            let id = id.clone();
-                            move || state.highlight.with(|h| h.features.contains(&id)).to_string()
+                            let flag = state.feature_selected(&id);
+                            move || flag.get().to_string()
                         };
                         let kind = model.story.style(&f.kind).label.get(&l).to_string();
                         let choose = id.clone();

@@ -510,13 +510,8 @@ fn hooks(model: &Model, f: &Feature, lang: &str) -> Hooks {
 fn feature_attrs(h: &Hooks, gesture: StoredValue<Gesture>) -> impl leptos::attr::Attribute {
     let state = AppState::get();
     let interactive = h.interactive;
-    let id = h.id.clone();
-    let selected = move || {
-        state
-            .highlight
-            .with(|hl| hl.features.contains(&id))
-            .to_string()
-    };
+    let flag = state.feature_selected(&h.id);
+    let selected = move || flag.get().to_string();
     let (id_click, id_key) = (h.id.clone(), h.id.clone());
     let (name_hover, name_focus) = (h.name.clone(), h.name.clone());
     view! {

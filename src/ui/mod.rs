@@ -262,7 +262,10 @@ pub(crate) fn reveal_linked(state: &AppState, selection: &Selection) {
         }),
     };
     if let Some(id) = passage {
-        scroll_into_view(&format!("[data-passage-id=\"{}\"]", css_string(&id)));
+        // In the next frame: the highlight is drawn first, and the click handler does
+        // not wait for the layout the scroll needs.
+        let selector = format!("[data-passage-id=\"{}\"]", css_string(&id));
+        request_animation_frame(move || scroll_into_view(&selector));
     }
 }
 
