@@ -1,6 +1,6 @@
 //! The app's shared state: one set of signals, provided as context.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
 use leptos::prelude::*;
@@ -51,8 +51,8 @@ pub struct AppState {
 /// One selection flag per feature and per passage that has a mark on the page.
 #[derive(Default)]
 struct Flags {
-    features: HashMap<String, ArcRwSignal<bool>>,
-    passages: HashMap<String, ArcRwSignal<bool>>,
+    features: BTreeMap<String, ArcRwSignal<bool>>,
+    passages: BTreeMap<String, ArcRwSignal<bool>>,
 }
 
 impl AppState {
@@ -172,7 +172,7 @@ impl AppState {
 }
 
 /// The flag of `id` in `flags`, made with state `now` when it is the first asked for.
-fn flag(flags: &mut HashMap<String, ArcRwSignal<bool>>, id: &str, now: bool) -> ArcRwSignal<bool> {
+fn flag(flags: &mut BTreeMap<String, ArcRwSignal<bool>>, id: &str, now: bool) -> ArcRwSignal<bool> {
     flags
         .entry(id.to_string())
         .or_insert_with(|| ArcRwSignal::new(now))
