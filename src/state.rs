@@ -138,13 +138,15 @@ impl AppState {
     /// Takes the state the URL gives, falling back on the story's defaults.
     pub fn apply_url_state(&self, url: UrlState) {
         let (default_date, default_lang) = self.defaults();
-        self.selection.set(url.selection);
-        self.date.set(url.date.or(default_date));
+        // Only what changes is set: a signal set to its own value still redraws all
+        // that reads it (the whole map, for the language).
+        set_if_changed(self.selection, url.selection);
+        set_if_changed(self.date, url.date.or(default_date));
         if url.view.is_some() && url.view != self.view_spec.get_untracked() {
             self.view_request.set(url.view);
         }
         if let Some(lang) = url.lang.or(default_lang) {
-            self.lang.set(lang);
+            set_if_changed(self.lang, lang);
         }
     }
 
@@ -177,4 +179,15 @@ fn flag(flags: &mut BTreeMap<String, ArcRwSignal<bool>>, id: &str, now: bool) ->
         .entry(id.to_string())
         .or_insert_with(|| ArcRwSignal::new(now))
         .clone()
+}
+
+/// Sets `signal` to `value` unless it already holds it (no change, no redraw).
+fn set_if_changed<T: PartialEq + Send + Sync + 'static>(signal: RwSignal<T>, value: T) {
+    signal.maybe_update(|v| {
+        let changed = *v != value;
+        if changed {
+            *v = value;
+        }
+        changed
+    });
 }

@@ -341,17 +341,17 @@ pub fn MapView() -> impl IntoView {
             >
                 <g class="map-world" transform=move || state.viewport.get().to_svg_transform()>
                     {move || {
-                        let drawn = scene.get()?;
+                        // Built once per story and language; a new size or zoom only
+                        // writes the path data (see `paths`).
                         let model = state.model.get()?;
                         // Names are in the reader's language: a new one redraws.
                         state.lang.track();
                         Some(
-                            drawn
-                                .iter()
-                                .zip(model.features())
+                            model
+                                .features()
                                 .enumerate()
-                                .filter(|(_, (_, f))| !matches!(f.shape, Shape::Points(_)))
-                                .map(|(i, (_, f))| shape_view(&model, f, i, paths, gesture))
+                                .filter(|(_, f)| !matches!(f.shape, Shape::Points(_)))
+                                .map(|(i, f)| shape_view(&model, f, i, paths, gesture))
                                 .collect_view(),
                         )
                     }}
