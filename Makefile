@@ -22,7 +22,7 @@ serve: setup-build
 ## The release bundle in dist/: static files, relative URLs.
 dist: setup-build
 	trunk build --release --minify
-	node scripts/preload.mjs dist
+	node scripts/story-page.mjs dist
 	node scripts/csp.mjs dist
 	@ls -l dist
 

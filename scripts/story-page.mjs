@@ -1,0 +1,45 @@
+// Writes the story into dist/index.html, from the built story's manifest, so that the
+// engine's index.html carries no story of its own and another story gets its own page:
+// the page's language, title and description (the article's language), and a preload
+// for every file the manifest names (layers, article and translations, inset), so that
+// they download while the code does instead of after it has started and read
+// geodata/story.json (itself preloaded by index.html). Run after `trunk build` (make
+// dist does); running it again changes nothing.
+//
+//   node scripts/story-page.mjs [dist]
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+
+const dist = process.argv[2] ?? 'dist';
+const story = JSON.parse(await readFile(join(dist, 'geodata/story.json'), 'utf8'));
+const lang = /^[a-z]{2,3}$/.test(story.article?.lang ?? '') ? story.article.lang : 'en';
+// Text from data goes in as text.
+const text = (s) => String(s ?? '').replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]);
+const inLang = (names) => (typeof names === 'string' ? names : names?.[lang] ?? Object.values(names ?? {})[0] ?? '');
+const title = text(inLang(story.title));
+const summary = text(inLang(story.summary));
+
+// The files src/data.rs loads before the map is drawn.
+const files = [
+  ...story.layers.map((l) => l.file),
+  story.article.file,
+  ...Object.values(story.article.translations ?? {}),
+  ...(story.inset ? [story.inset.file] : []),
+];
+// Plain relative names only: anything else is left to the app (and its error messages).
+const safe = files.filter((f) => typeof f === 'string' && /^[\w.-]+$/.test(f));
+const links = safe.map((f) => `<link rel=preload href=geodata/${f} as=fetch crossorigin data-story-preload>`);
+
+const path = join(dist, 'index.html');
+let html = (await readFile(path, 'utf8')).replace(/<link rel=preload [^>]*data-story-preload>/g, '');
+for (const needed of ['<html', '<title>', 'name=description', '</head>']) {
+  if (!html.includes(needed)) throw new Error(`${path}: no ${needed} to write the story into`);
+}
+// Replacer functions: a "$&" in a title is text, not a replacement pattern.
+html = html
+  .replace(/<html[^>]*>/, () => `<html lang=${lang}>`)
+  .replace(/<title>[^<]*<\/title>/, () => `<title>${title}</title>`)
+  .replace(/<meta [^>]*name=description[^>]*>/, () => `<meta content="${summary}" name=description>`)
+  .replace('</head>', () => `${links.join('')}</head>`);
+await writeFile(path, html);
+console.log(`${path}: "${title}" (${lang}), ${links.length} story files preloaded`);
