@@ -108,16 +108,6 @@ pub fn num(v: f64, decimals: u32) -> String {
     s
 }
 
-/// Rounds to one decimal, writing `-0` as `0`.
-pub fn round1(v: f64) -> f64 {
-    let r = (v * 10.0).round() / 10.0;
-    if r == 0.0 {
-        0.0
-    } else {
-        r
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -136,8 +126,6 @@ mod tests {
 
     #[test]
     fn rounding_is_fixed() {
-        assert_eq!(round1(-0.04), 0.0);
-        assert_eq!(round1(2.25), 2.3);
         assert_eq!(num(0.05, 2), "0.05");
         assert_eq!(num(-1234.5678, 2), "-1234.57");
         assert_eq!(num(1e-9, 1), "0");
