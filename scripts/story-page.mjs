@@ -9,6 +9,7 @@
 //   node scripts/story-page.mjs [dist]
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { storyFiles } from './story-files.mjs';
 
 const dist = process.argv[2] ?? 'dist';
 const story = JSON.parse(await readFile(join(dist, 'geodata/story.json'), 'utf8'));
@@ -19,13 +20,7 @@ const inLang = (names) => (typeof names === 'string' ? names : names?.[lang] ?? 
 const title = text(inLang(story.title));
 const summary = text(inLang(story.summary));
 
-// The files src/data.rs loads before the map is drawn.
-const files = [
-  ...story.layers.map((l) => l.file),
-  story.article.file,
-  ...Object.values(story.article.translations ?? {}),
-  ...(story.inset ? [story.inset.file] : []),
-];
+const files = storyFiles(story);
 // Plain relative names only: anything else is left to the app (and its error messages).
 const safe = files.filter((f) => typeof f === 'string' && /^[\w.-]+$/.test(f));
 const links = safe.map((f) => `<link rel=preload href=geodata/${f} as=fetch crossorigin data-story-preload>`);

@@ -121,16 +121,15 @@ impl Detail {
     pub fn paths(&self, frame: &Frame, budget: usize) -> Paths {
         let px = frame.projection.scale * frame.view.k; // screen pixels per Mercator unit
         let mut threshold = MIN_AREA_PX2 / (px * px);
-        let window = self.window(frame);
-        let unclipped = self.count(threshold, None);
-        let mut clip = None;
-        if unclipped > budget {
-            clip = Some(window);
+        let mut kept = self.kept(threshold, None);
+        if count(&kept) > budget {
+            let clip = Some(self.window(frame));
             // Line ends always stay: with more of them in view than the budget, no
             // tolerance is enough, so the search stops (after a 4^24 growth, far past
             // any visible detail) and draws what remains.
             for _ in 0..24 {
-                if self.count(threshold, clip) <= budget {
+                kept = self.kept(threshold, clip);
+                if count(&kept) <= budget {
                     break;
                 }
                 threshold *= 4.0;
@@ -138,36 +137,37 @@ impl Detail {
         }
         // Tenths of a pixel at the zoom the path is seen at.
         let decimals = if frame.view.k <= 2.0 { 1 } else { 2 };
-        let mut vertices = 0;
-        let d = self
-            .shapes
+        let d = kept
             .iter()
-            .map(|parts| {
+            .map(|runs| {
                 let mut d = String::new();
-                for part in parts {
-                    for run in part.kept(threshold, clip) {
-                        vertices += run.len();
-                        write_run(&mut d, &run, &frame.projection, part.ring, decimals);
-                    }
+                for (run, ring) in runs {
+                    write_run(&mut d, run, &frame.projection, *ring, decimals);
                 }
                 d
             })
             .collect();
-        Paths { d, vertices }
+        Paths {
+            d,
+            vertices: count(&kept),
+        }
     }
 
-    /// What is kept at `threshold`, cut to `clip`: the vertex count only.
-    fn count(&self, threshold: f64, clip: Option<Window>) -> usize {
+    /// What is kept at `threshold`, cut to `clip`: per shape, its runs of vertices and
+    /// whether each closes (a ring).
+    fn kept(&self, threshold: f64, clip: Option<Window>) -> Vec<Vec<(Vec<Point>, bool)>> {
         self.shapes
             .iter()
-            .flatten()
-            .map(|part| {
-                part.kept(threshold, clip)
+            .map(|parts| {
+                parts
                     .iter()
-                    .map(Vec::len)
-                    .sum::<usize>()
+                    .flat_map(|part| {
+                        let runs = part.kept(threshold, clip);
+                        runs.into_iter().map(move |run| (run, part.ring))
+                    })
+                    .collect()
             })
-            .sum()
+            .collect()
     }
 
     /// The view and one screen around it, in Mercator units.
@@ -254,6 +254,11 @@ impl Part {
         }
         runs
     }
+}
+
+/// Vertices in all the runs of [`Detail::kept`].
+fn count(kept: &[Vec<(Vec<Point>, bool)>]) -> usize {
+    kept.iter().flatten().map(|(run, _)| run.len()).sum()
 }
 
 /// Sutherland–Hodgman against the window's four sides. The window reaches one screen

@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { brotliCompressSync, constants } from 'node:zlib';
+import { storyFiles } from '../../scripts/story-files.mjs';
 
 const dist = 'dist';
 const budget = JSON.parse(await readFile('tests/size-budget.json', 'utf8'));
@@ -16,13 +17,7 @@ const brotli = async (file) =>
 async function firstView() {
   const top = await readdir(dist);
   const story = JSON.parse(await readFile(join(dist, 'geodata/story.json'), 'utf8'));
-  const data = [
-    'story.json',
-    ...story.layers.map((l) => l.file),
-    story.article.file,
-    ...Object.values(story.article.translations ?? {}),
-    ...(story.inset ? [story.inset.file] : []),
-  ].map((f) => `geodata/${f}`);
+  const data = ['story.json', ...storyFiles(story)].map((f) => `geodata/${f}`);
   const code = top.filter((f) => /^ceasefire-map-.*\.(wasm|js)$/.test(f));
   const page = top.filter((f) => f === 'index.html' || f.endsWith('.css'));
   return { code, all: [...page, ...code, ...data] };
