@@ -2,11 +2,12 @@
 //! rule, see tests/fixtures/README.md) gives a line naming the file, the feature or
 //! passage, and what is wrong. The binary's exit codes are checked too.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::process::Command;
 
 use ceasefire_map::validate::validate;
+use serde::Deserialize;
 
 fn folder(dir: &str) -> BTreeMap<String, String> {
     fs::read_dir(dir)
@@ -19,49 +20,44 @@ fn folder(dir: &str) -> BTreeMap<String, String> {
         .collect()
 }
 
+/// One row of `tests/fixtures/bad/expected.json`: the bad fixture, the file of the good
+/// story it replaces, and the start of the line the validator prints for it.
+#[derive(Deserialize)]
+struct Case {
+    fixture: String,
+    replaces: String,
+    message: String,
+}
+
+fn cases() -> Vec<Case> {
+    let text = fs::read_to_string("tests/fixtures/bad/expected.json").unwrap();
+    serde_json::from_str(&text).expect("tests/fixtures/bad/expected.json")
+}
+
 /// The good story with one file replaced by a bad fixture.
-fn with_bad(fixture: &str) -> BTreeMap<String, String> {
+fn with_bad(case: &Case) -> BTreeMap<String, String> {
     let mut files = folder("tests/fixtures/good");
-    let target = if fixture.ends_with(".story.json") {
-        "story.json"
-    } else {
-        "layer.geojson"
-    };
-    let text = fs::read_to_string(format!("tests/fixtures/bad/{fixture}")).unwrap();
-    files.insert(target.to_string(), text);
+    assert!(
+        files.contains_key(&case.replaces),
+        "{}: replaces {:?}, which the good story does not have",
+        case.fixture,
+        case.replaces
+    );
+    let text = fs::read_to_string(format!("tests/fixtures/bad/{}", case.fixture)).unwrap();
+    files.insert(case.replaces.clone(), text);
     files
 }
 
-const CASES: &[(&str, &str)] = &[
-    ("malformed-json.geojson", "layer.geojson: invalid JSON at line 1, column 64"),
-    ("truncated.geojson", "layer.geojson: invalid JSON at line 1, column 200: EOF"),
-    ("not-a-collection.geojson", "layer.geojson: expected a GeoJSON FeatureCollection, found type \"Feature\""),
-    ("missing-id.geojson", "layer.geojson: feature \"#1\": has no string \"id\""),
-    ("duplicate-id.geojson", "layer.geojson: feature \"line\": uses an id that another feature already has"),
-    ("missing-kind.geojson", "layer.geojson: feature \"line\": bad properties: missing field `kind`"),
-    ("name-not-by-language.geojson", "layer.geojson: feature \"line\": bad properties: invalid type: string \"<script>alert(1)</script>\""),
-    ("no-english-name.geojson", "layer.geojson: feature \"town\": bad properties: \"name\" has no \"en\" text"),
-    ("no-sources.geojson", "layer.geojson: feature \"line\": bad properties: \"sources\" is empty"),
-    ("javascript-url.geojson", "layer.geojson: feature \"line\": bad properties: source url \"javascript:alert(1)\" is not http(s)"),
-    ("bad-accuracy.geojson", "layer.geojson: feature \"line\": bad properties: unknown variant `roughly`"),
-    ("bad-date.geojson", "layer.geojson: feature \"line\": bad properties: \"valid_from\" is \"10 Nov 2020\", not an ISO date"),
-    ("dates-reversed.geojson", "layer.geojson: feature \"zone\": bad properties: \"valid_from\" 2026-01-01 is after \"valid_until\" 2025-01-01"),
-    ("undated-hand-drawn.geojson", "layer.geojson: feature \"line\": bad properties: a hand-drawn feature needs a date"),
-    ("out-of-range.geojson", "layer.geojson: feature \"town\": coordinate out of range: [460.75, 39.82]"),
-    ("unclosed-ring.geojson", "layer.geojson: feature \"zone\": bad geometry: the exterior ring is not closed"),
-    ("clockwise-ring.geojson", "layer.geojson: feature \"zone\": bad geometry: the exterior ring is clockwise"),
-    ("crs-member.geojson", "layer.geojson: has a \"crs\" member"),
-    ("geometry-collection.geojson", "layer.geojson: feature \"town\": bad geometry: GeometryCollection is not supported"),
-    ("no-geometry.geojson", "layer.geojson: feature \"town\": bad geometry: the feature has no geometry"),
-    ("short-position.geojson", "layer.geojson: feature \"zone\": bad geometry: a position has 0 number(s), fewer than 2"),
-    ("unknown-feature.story.json", "story.json: passage \"p-line\": links to feature \"nowhere\", which no layer has"),
-    ("phrase-not-found.story.json", "story.json: passage \"p-line\": \"le couloir\" is not in the article"),
-    ("overlapping-passages.story.json", "story.json: passage \"p-overlap\": overlaps passage \"p-line\""),
-    ("unsafe-colour.story.json", "story.json: kind \"contact-line\": colour \"url(https://example.org/x)\" is not"),
-    ("missing-layer-file.story.json", "missing.geojson: could not be loaded (no such file)"),
-    ("bad-article-date.story.json", "story.json: article.date is \"19/11/2020\", not an ISO date"),
-    ("timeline-unknown-passage.story.json", "story.json: timeline moment 2020-11-10: passage \"p-nowhere\" does not exist"),
-];
+/// The fixture names in the first column of the README's table.
+fn readme_rows() -> BTreeSet<String> {
+    fs::read_to_string("tests/fixtures/README.md")
+        .unwrap()
+        .lines()
+        .filter_map(|l| l.strip_prefix("| `"))
+        .filter_map(|l| l.split_once('`'))
+        .map(|(name, _)| name.to_string())
+        .collect()
+}
 
 #[test]
 fn the_good_fixture_and_the_shipped_story_are_sound() {
@@ -74,25 +70,50 @@ fn the_good_fixture_and_the_shipped_story_are_sound() {
 }
 
 #[test]
-fn each_bad_fixture_is_reported_with_file_item_and_reason() {
-    let fixtures: Vec<String> = fs::read_dir("tests/fixtures/bad")
+fn every_bad_fixture_has_its_row_in_the_table_and_the_readme() {
+    let files: BTreeSet<String> = fs::read_dir("tests/fixtures/bad")
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|name| name != "expected.json")
         .collect();
-    for fixture in &fixtures {
-        assert!(
-            CASES.iter().any(|(f, _)| f == fixture),
-            "{fixture} has no case in the table"
-        );
+    let rows: Vec<String> = cases().into_iter().map(|c| c.fixture).collect();
+    let table: BTreeSet<String> = rows.iter().cloned().collect();
+    assert_eq!(
+        rows.len(),
+        table.len(),
+        "a fixture has two rows in expected.json"
+    );
+    assert_eq!(
+        files, table,
+        "files in tests/fixtures/bad/ vs rows of expected.json"
+    );
+    assert_eq!(
+        files,
+        readme_rows(),
+        "files in tests/fixtures/bad/ vs the README's table"
+    );
+    for case in cases() {
+        let want = if case.fixture.ends_with(".story.json") {
+            "story.json"
+        } else {
+            "layer.geojson"
+        };
+        assert_eq!(case.replaces, want, "{}", case.fixture);
     }
-    for (fixture, want) in CASES {
-        let problems: Vec<String> = validate(&with_bad(fixture))
+}
+
+#[test]
+fn each_bad_fixture_is_reported_with_file_item_and_reason() {
+    for case in cases() {
+        let problems: Vec<String> = validate(&with_bad(&case))
             .iter()
             .map(|p| p.to_string())
             .collect();
         assert!(
-            problems.iter().any(|p| p.starts_with(want)),
-            "{fixture}: expected a line starting with\n  {want}\ngot\n  {}",
+            problems.iter().any(|p| p.starts_with(&case.message)),
+            "{}: expected a line starting with\n  {}\ngot\n  {}",
+            case.fixture,
+            case.message,
             problems.join("\n  ")
         );
     }
@@ -114,7 +135,11 @@ fn the_binary_prints_one_line_per_problem_and_exits_1() {
 
     let dir = std::env::temp_dir().join(format!("ceasefire-validate-{}", std::process::id()));
     fs::create_dir_all(&dir).unwrap();
-    for (name, text) in with_bad("no-sources.geojson") {
+    let no_sources = cases()
+        .into_iter()
+        .find(|c| c.fixture == "no-sources.geojson")
+        .unwrap();
+    for (name, text) in with_bad(&no_sources) {
         fs::write(dir.join(name), text).unwrap();
     }
     let bad = Command::new(bin).arg(&dir).output().unwrap();
