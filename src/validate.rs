@@ -85,9 +85,23 @@ pub fn checked_layer(
     text: &str,
     taken_ids: &mut BTreeSet<String>,
 ) -> Result<(Layer, Vec<DataError>), DataError> {
+    let mut geometry = Vec::new();
     let (layer, mut problems) = parse_layer_inspected(file, text, taken_ids, |crs, features| {
-        rfc7946::check_collection(file, crs, features)
+        geometry = rfc7946::check_collection(file, crs, features);
+        Vec::new()
     })?;
+    // A feature the loader refused is reported once, by the loader (an out-of-range or
+    // short position would otherwise be reported by both).
+    let refused: Vec<_> = problems
+        .iter()
+        .filter(|p| p.reason != Reason::DuplicateId)
+        .filter_map(|p| p.item.clone())
+        .collect();
+    problems.extend(
+        geometry
+            .into_iter()
+            .filter(|p| p.item.as_ref().is_none_or(|item| !refused.contains(item))),
+    );
     for f in &layer.features {
         problems.extend(feature_problems(file, f));
     }

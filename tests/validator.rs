@@ -92,13 +92,20 @@ fn every_bad_fixture_has_its_row_in_the_table_and_the_readme() {
         readme_rows(),
         "files in tests/fixtures/bad/ vs the README's table"
     );
+    let good = folder("tests/fixtures/good");
     for case in cases() {
-        let want = if case.fixture.ends_with(".story.json") {
-            "story.json"
-        } else {
-            "layer.geojson"
-        };
-        assert_eq!(case.replaces, want, "{}", case.fixture);
+        assert!(
+            good.contains_key(&case.replaces),
+            "{}: replaces {:?}, which the good story does not have",
+            case.fixture,
+            case.replaces
+        );
+        assert_eq!(
+            case.fixture.ends_with(".story.json"),
+            case.replaces == "story.json",
+            "{}: only *.story.json fixtures replace story.json",
+            case.fixture
+        );
     }
 }
 
@@ -119,6 +126,70 @@ fn each_bad_fixture_is_reported_with_file_item_and_reason() {
     }
 }
 
+/// The ids of the features in one file of the good story.
+fn good_ids(file: &str) -> BTreeSet<String> {
+    let Ok(text) = fs::read_to_string(format!("tests/fixtures/good/{file}")) else {
+        return BTreeSet::new();
+    };
+    let Ok(value) = serde_json::from_str::<serde_json::Value>(&text) else {
+        return BTreeSet::new();
+    };
+    value["features"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|f| f["id"].as_str().map(str::to_string))
+        .collect()
+}
+
+/// The feature of `line` when it is a passage's link to a feature that no layer has.
+fn broken_link(line: &str) -> Option<&str> {
+    let rest = line.strip_prefix("story.json: passage \"")?;
+    let (_, rest) = rest.split_once("\": links to feature \"")?;
+    rest.strip_suffix("\", which no layer has")
+}
+
+#[test]
+fn each_bad_fixture_breaks_exactly_one_rule() {
+    for case in cases() {
+        let lines: Vec<String> = validate(&with_bad(&case))
+            .iter()
+            .map(|p| p.to_string())
+            .collect();
+        // A file that cannot be read at all takes its features with it: the passages
+        // that link to them are reported too. That is the only follow-on allowed.
+        let lost = good_ids(&case.replaces);
+        let (follow_on, own): (Vec<&String>, Vec<&String>) = lines
+            .iter()
+            .partition(|l| broken_link(l).is_some_and(|id| lost.contains(id)));
+        assert_eq!(
+            own.len(),
+            1,
+            "{}: expected one problem, got\n  {}",
+            case.fixture,
+            lines.join("\n  ")
+        );
+        assert!(
+            own[0].starts_with(&case.message),
+            "{}: {}",
+            case.fixture,
+            own[0]
+        );
+        if !follow_on.is_empty() {
+            let whole_file = own[0]
+                .strip_prefix(&format!("{}: ", case.replaces))
+                .is_some_and(|rest| !rest.starts_with("feature \""));
+            assert!(
+                whole_file,
+                "{}: only a whole-file problem may lose linked features: {}\n  {}",
+                case.fixture,
+                own[0],
+                lines.join("\n  ")
+            );
+        }
+    }
+}
+
 #[test]
 fn the_binary_prints_one_line_per_problem_and_exits_1() {
     let bin = env!("CARGO_BIN_EXE_validate");
@@ -135,28 +206,26 @@ fn the_binary_prints_one_line_per_problem_and_exits_1() {
 
     let dir = std::env::temp_dir().join(format!("ceasefire-validate-{}", std::process::id()));
     fs::create_dir_all(&dir).unwrap();
-    let no_sources = cases()
+    let truncated = cases()
         .into_iter()
-        .find(|c| c.fixture == "no-sources.geojson")
+        .find(|c| c.fixture == "truncated.geojson")
         .unwrap();
-    for (name, text) in with_bad(&no_sources) {
+    let files = with_bad(&truncated);
+    for (name, text) in &files {
         fs::write(dir.join(name), text).unwrap();
     }
     let bad = Command::new(bin).arg(&dir).output().unwrap();
     let stdout = String::from_utf8_lossy(&bad.stdout);
     assert_eq!(bad.status.code(), Some(1));
-    // The feature is refused, so the passage that links to it is reported too.
-    let lines: Vec<&str> = stdout.lines().collect();
-    assert_eq!(lines.len(), 2, "{stdout}");
-    assert!(
-        lines[0].ends_with("layer.geojson: feature \"line\": bad properties: \"sources\" is empty")
-    );
-    assert!(lines[1].ends_with(
-        "story.json: passage \"p-line\": links to feature \"line\", which no layer has"
-    ));
-    assert!(lines
+    // The layer cannot be read, so the three passages that link to its features are
+    // reported too: one line per problem, each naming the file inside the folder.
+    let want: Vec<String> = validate(&files)
         .iter()
-        .all(|l| l.starts_with(&dir.display().to_string())));
+        .map(|p| format!("{}/{p}", dir.display()))
+        .collect();
+    assert_eq!(want.len(), 4, "{want:?}");
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(lines, want, "{stdout}");
     fs::remove_dir_all(&dir).unwrap();
 
     let missing = Command::new(bin).arg("no/such/folder").output().unwrap();
