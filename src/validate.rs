@@ -77,6 +77,13 @@ pub fn validate(files: &BTreeMap<String, String>) -> Vec<DataError> {
     problems
 }
 
+/// The largest layer file the map reads. Reading a layer takes 10 (long lines) to 20
+/// (tiny features) times its size in memory, and a WebAssembly tab has 4 GB at most.
+pub const MAX_LAYER_BYTES: usize = 64 << 20;
+
+/// The most features a layer may have: each one is drawn and listed in the page.
+pub const MAX_LAYER_FEATURES: usize = 20_000;
+
 /// Parses a layer ([`crate::layer::parse_layer`], one JSON parse) and checks it against every rule: RFC 7946 and the
 /// properties the map needs. Features that break only these rules are kept (the map can
 /// draw them) and reported; the map and the validator show the same problems.
@@ -85,11 +92,28 @@ pub fn checked_layer(
     text: &str,
     taken_ids: &mut BTreeSet<String>,
 ) -> Result<(Layer, Vec<DataError>), DataError> {
+    let too_big = |what: String| DataError::file(file, Reason::Shape(what));
+    if text.len() > MAX_LAYER_BYTES {
+        return Err(too_big(format!(
+            "is {} MB; the map reads layers of up to {} MB: simplify its lines or split it",
+            text.len() >> 20,
+            MAX_LAYER_BYTES >> 20
+        )));
+    }
+    let mut count = 0;
+    let ids_before = taken_ids.clone();
     let mut geometry = Vec::new();
     let (layer, mut problems) = parse_layer_inspected(file, text, taken_ids, |crs, features| {
+        count = features.len();
         geometry = rfc7946::check_collection(file, crs, features);
         Vec::new()
     })?;
+    if count > MAX_LAYER_FEATURES {
+        *taken_ids = ids_before;
+        return Err(too_big(format!(
+            "has {count} features; the map draws up to {MAX_LAYER_FEATURES} per layer"
+        )));
+    }
     // A feature the loader refused is reported once, by the loader (an out-of-range or
     // short position would otherwise be reported by both).
     let refused: Vec<_> = problems
