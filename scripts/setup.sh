@@ -5,7 +5,8 @@
 #
 #   scripts/setup.sh build   tools to build the site
 #   scripts/setup.sh test    tools to build and to test it (adds the browser and npm packages)
-#   scripts/setup.sh fuzz    cargo-fuzz, for the fuzz target (nightly toolchain)
+#   scripts/setup.sh fuzz    cargo-fuzz and a C++ compiler, for the fuzz target (built on
+#                            the stable toolchain with RUSTC_BOOTSTRAP=1: see fuzz/README.md)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -20,6 +21,12 @@ export PATH="$CARGO_BIN:$PWD/node_modules/.bin:$PATH"
 say() { printf 'setup: %s\n' "$*"; }
 
 if [ "$want" = fuzz ]; then
+  # libfuzzer-sys compiles libFuzzer, which is C++.
+  if ! command -v c++ >/dev/null; then
+    say "installing g++ from apt (libFuzzer is C++)"
+    apt-get update
+    DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends g++
+  fi
   if [ "$(cargo fuzz --version 2>/dev/null | awk '{print $2}')" != "$CARGO_FUZZ_VERSION" ]; then
     say "installing cargo-fuzz $CARGO_FUZZ_VERSION from crates.io"
     cargo install cargo-fuzz --version "$CARGO_FUZZ_VERSION" --locked

@@ -1,6 +1,9 @@
-//! Fuzzes the data loader: any bytes as a GeoJSON layer, as a story manifest, or as an
-//! article must give problems, never a panic (a panic kills the wasm app); a layer that
-//! loads is also ranked and drawn at two zooms (level of detail).
+//! Fuzzes every entry point that takes outside bytes: any input as a GeoJSON layer, as a
+//! locator-map layer, as the story manifest, as the article and as its translation, as
+//! the URL hash and as a message from the host page. Each must give problems or `None`,
+//! never a panic (a panic kills the wasm app). A layer that loads is also ranked and
+//! drawn at two zooms (level of detail), a URL hash read and written again reads back the
+//! same, and a shared view gives a finite map transform.
 #![no_main]
 
 use std::collections::BTreeMap;
@@ -8,9 +11,20 @@ use std::collections::BTreeMap;
 use ceasefire_map::validate::validate;
 use libfuzzer_sys::fuzz_target;
 
-const STORY: &str = r#"{"title":{"fr":"t","en":"t"},"article":{"file":"a.txt","lang":"fr","date":"2020-11-19"},
-"layers":[{"file":"l.geojson"}],"passages":[{"id":"p","phrase":"la","features":["f"]}],
+const STORY: &str = r#"{"title":{"fr":"t","en":"t"},
+"article":{"file":"a.txt","lang":"fr","date":"2020-11-19","translations":{"en":"a.en.txt"}},
+"layers":[{"file":"l.geojson"}],"inset":{"file":"i.geojson","places":["f"]},
+"passages":[{"id":"p","phrase":{"fr":"la","en":"the"},"features":["f"]}],
 "timeline":{"default":"2020-11-19","moments":[{"date":"2020-11-10","label":{"fr":"x"},"passages":["p"]}]}}"#;
+
+const EMPTY: &str = r#"{"type":"FeatureCollection","features":[]}"#;
+
+fn story(files: [(&str, &str); 5]) -> BTreeMap<String, String> {
+    files
+        .into_iter()
+        .map(|(name, text)| (name.to_string(), text.to_string()))
+        .collect()
+}
 
 fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data).into_owned();
@@ -20,43 +34,78 @@ fuzz_target!(|data: &[u8]| {
             .map_or(0, |(i, _)| i),
     );
     // The input as a layer, with a good story around it.
-    let mut files = BTreeMap::new();
-    files.insert("story.json".to_string(), STORY.to_string());
-    files.insert("l.geojson".to_string(), text.clone());
-    files.insert("a.txt".to_string(), "la ligne".to_string());
-    let _ = validate(&files);
+    let _ = validate(&story([
+        ("story.json", STORY),
+        ("l.geojson", &text),
+        ("i.geojson", EMPTY),
+        ("a.txt", "la ligne"),
+        ("a.en.txt", "the line"),
+    ]));
     // The input as the manifest, and halves of it as the article and a layer.
-    let mut files = BTreeMap::new();
-    files.insert("story.json".to_string(), text.clone());
-    files.insert("l.geojson".to_string(), first.to_string());
-    files.insert("a.txt".to_string(), rest.to_string());
-    let _ = validate(&files);
-    // The input as an article, and as a URL hash.
-    let mut files = BTreeMap::new();
-    files.insert("story.json".to_string(), STORY.to_string());
-    files.insert(
-        "l.geojson".to_string(),
-        r#"{"type":"FeatureCollection","features":[]}"#.to_string(),
+    let _ = validate(&story([
+        ("story.json", &text),
+        ("l.geojson", first),
+        ("i.geojson", EMPTY),
+        ("a.txt", rest),
+        ("a.en.txt", rest),
+    ]));
+    // The input as the article, its translation and the locator map.
+    let _ = validate(&story([
+        ("story.json", STORY),
+        ("l.geojson", EMPTY),
+        ("i.geojson", &text),
+        ("a.txt", &text),
+        ("a.en.txt", &text),
+    ]));
+
+    // The URL hash: what is written reads back the same.
+    use ceasefire_map::selection::UrlState;
+    let state = UrlState::from_hash(&text);
+    let hash = state.to_hash();
+    let again = UrlState::from_hash(&hash);
+    assert_eq!(again.to_hash(), hash, "{text:?}");
+    assert_eq!(
+        (&again.selection, again.date, &again.lang),
+        (&state.selection, state.date, &state.lang),
+        "{text:?}"
     );
-    files.insert("a.txt".to_string(), text.clone());
-    let _ = validate(&files);
-    let _ = ceasefire_map::selection::UrlState::from_hash(&text).to_hash();
     let _ = ceasefire_map::embed::HostMessage::parse(&text);
     let _ = ceasefire_map::render::parse_num(&text);
+
+    use ceasefire_map::lod::{Detail, Frame};
+    use ceasefire_map::projection::{Bounds, Point, Projection};
+    use ceasefire_map::viewport::Viewport;
+    // A shared view on any map gives a finite transform.
+    if let Some(spec) = state.view {
+        let extent = Bounds {
+            west: 44.0,
+            south: 38.0,
+            east: 48.0,
+            north: 41.0,
+        };
+        let projection = Projection::fit(extent, 300.0, 200.0, 4.0);
+        let view = Viewport::from_spec(spec, &projection, 300.0, 200.0);
+        assert!(
+            view.k.is_finite() && view.x.is_finite() && view.y.is_finite(),
+            "{spec:?} -> {view:?}"
+        );
+    }
     // Whatever a layer holds, ranking and drawing it at any zoom ends without a panic.
     if let Ok((layer, _)) =
         ceasefire_map::layer::parse_layer("l.geojson", &text, &mut Default::default())
     {
-        use ceasefire_map::lod::{Detail, Frame};
-        use ceasefire_map::projection::{Bounds, Point, Projection};
-        use ceasefire_map::viewport::Viewport;
         let detail = Detail::new(layer.features.iter().map(|f| &f.shape));
         let extent = Bounds::around(layer.features.iter().flat_map(|f| f.shape.positions()));
         if let Some(extent) = extent {
             let projection = Projection::fit(extent, 300.0, 200.0, 4.0);
             for k in [1.0, 16.0] {
                 let view = Viewport::IDENTITY.zoomed_at(Point { x: 150.0, y: 100.0 }, k);
-                let frame = Frame { projection, view, width: 300.0, height: 200.0 };
+                let frame = Frame {
+                    projection,
+                    view,
+                    width: 300.0,
+                    height: 200.0,
+                };
                 let _ = detail.paths(&frame, 50);
             }
         }
