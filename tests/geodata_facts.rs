@@ -9,8 +9,8 @@ use std::fs;
 
 use geo::line_intersection::{line_intersection, LineIntersection};
 use geo::{
-    BooleanOps, Contains, Coord, Distance, GeodesicArea, Haversine, Intersects, Length, Line,
-    LineString, MultiLineString, MultiPolygon, Point, Polygon, Validation, Winding,
+    BooleanOps, Contains, Coord, Distance, Euclidean, GeodesicArea, Haversine, Intersects, Length,
+    Line, LineString, MultiLineString, MultiPolygon, Point, Polygon, Validation, Winding,
 };
 use serde_json::Value;
 
@@ -321,6 +321,28 @@ fn the_villages_on_either_side_of_the_line_are_where_the_sources_put_them() {
     // Shusha was taken, Stepanakert was not: the line of contact runs between them.
     let between = Line::new(shipped.point("shusha").0, shipped.point("stepanakert").0);
     assert!(shipped.lines("contact-line").intersects(&between));
+}
+
+#[test]
+fn the_line_of_contact_stays_inside_the_former_oblast() {
+    // Statement, point 1: within Nagorno-Karabakh the parties stop where they stand; after
+    // the handovers the line runs inside the former oblast (Natural Earth, 1991). Vertices
+    // may sit on its boundary (within 200 m, the rounding of the two layers).
+    let shipped = Shipped::load();
+    let oblast = shipped.area("nagorno-karabakh");
+    let mut outside = Vec::new();
+    for id in ["contact-line", "contact-line-hin-tagher"] {
+        for p in shipped.lines(id).iter().flat_map(|l| l.points()) {
+            let near = oblast
+                .iter()
+                .map(|o| Euclidean.distance(&p, o.exterior()))
+                .fold(f64::INFINITY, f64::min);
+            if !oblast.contains(&p) && near > 0.2 / 111.2 {
+                outside.push(format!("{id}: {:.4} E, {:.4} N", p.x(), p.y()));
+            }
+        }
+    }
+    assert!(outside.is_empty(), "{}", outside.join("\n"));
 }
 
 #[test]
