@@ -183,9 +183,9 @@ post("peacekeeper-post-aghavno", P["Zabukh"],
      "Poste temporaire sur la route de Zabukh (Aghavno)", "Temporary post on the Zabukh road (Aghavno)",
      "2020-11-10", "2022-08-26", src("tass_posts", "wiki_zabukh"),
      "L’un des sept postes temporaires du couloir « le long de la route de Zabukh » (ministère russe de la Défense, 15 novembre 2020) ; "
-     "un poste est resté à Aghavno jusqu’au transfert du village en août 2022. Placé au centre du village.",
+     "Wikipédia mentionne un poste russe à Aghavno, village remis à l’Azerbaïdjan en août 2022. Placé au centre du village.",
      "One of the seven temporary corridor posts 'along the Zabukh road' (Russian Ministry of Defence, 15 Nov 2020); "
-     "a post stayed at Aghavno until the village was handed over in August 2022. Placed at the village centre.")
+     "Wikipedia mentions a Russian post at Aghavno, a village handed over to Azerbaijan in August 2022. Placed at the village centre.")
 post("peacekeeper-post-lisagor", P["Lisagor"],
      "Poste temporaire du sovkhoze de Lissogorski (Lisagor)", "Temporary post at the Lysogorsky farm (Lisagor)",
      "2020-11-10", "2020-11-17", src("tass_posts", "wiki_lisagor"),
