@@ -138,25 +138,25 @@ fn self_intersection(line: &LineString) -> Option<Coord> {
     for i in 0..segs.len() {
         for j in i + 1..segs.len() {
             let adjacent = j == i + 1 || (closed && i == 0 && j == segs.len() - 1);
-            match line_intersection(segs[i], segs[j]) {
-                None => {}
-                Some(LineIntersection::SinglePoint { intersection, .. }) if adjacent => {
-                    let shared = if j == i + 1 {
-                        segs[i].end
-                    } else {
-                        segs[i].start
-                    };
-                    if intersection != shared {
-                        return Some(intersection);
-                    }
-                }
+            // Where neighbours may meet: the vertex they share.
+            let shared = if j == i + 1 {
+                segs[i].end
+            } else {
+                segs[i].start
+            };
+            // The meeting point, and whether the two segments overlap along a stretch.
+            let meet = match line_intersection(segs[i], segs[j]) {
+                None => None,
                 Some(LineIntersection::SinglePoint { intersection, .. }) => {
-                    return Some(intersection)
+                    Some((intersection, false))
                 }
                 Some(LineIntersection::Collinear { intersection }) => {
-                    if !adjacent || intersection.start != intersection.end {
-                        return Some(intersection.start);
-                    }
+                    Some((intersection.start, intersection.start != intersection.end))
+                }
+            };
+            if let Some((c, overlap)) = meet {
+                if overlap || !adjacent || c != shared {
+                    return Some(c);
                 }
             }
         }
