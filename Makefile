@@ -24,6 +24,7 @@ dist: setup-build
 	trunk build --release --minify
 	node scripts/story-page.mjs dist
 	node scripts/csp.mjs dist
+	node scripts/compress.mjs dist
 	@ls -l dist
 
 ## Every test: lint, native, browser (wasm-bindgen-test), end to end.

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs every tool the project needs, idempotently: a second run installs nothing.
 # Sources: rustup (wasm32 target), crates.io (trunk, wasm-bindgen-cli), npm (wasm-opt from
-# binaryen, playwright-core), Debian apt (chromium, chromium-driver). Nothing else is fetched.
+# binaryen, playwright-core), Debian apt (chromium, chromium-driver, nginx and its brotli
+# module). Nothing else is fetched.
 #
 #   scripts/setup.sh build   tools to build the site
 #   scripts/setup.sh test    tools to build and to test it (adds the browser and npm packages)
@@ -63,6 +64,13 @@ if [ "$want" = test ]; then
     say "installing chromium and chromium-driver from apt"
     apt-get update
     DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium chromium-driver
+  fi
+  # nginx serves the bundle as a newsroom's host would (tests/e2e/nginx.test.mjs), with
+  # Debian's brotli_static module for the precompressed files.
+  if [ ! -x /usr/sbin/nginx ] || [ ! -e /usr/lib/nginx/modules/ngx_http_brotli_static_module.so ]; then
+    say "installing nginx and libnginx-mod-http-brotli-static from apt"
+    apt-get update
+    DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends nginx libnginx-mod-http-brotli-static
   fi
 fi
 
