@@ -44,7 +44,7 @@ test-wasm:
 	cargo test --target wasm32-unknown-unknown
 
 test-e2e: dist
-	node --test --test-timeout=180000 tests/e2e/
+	node --test --test-timeout=180000 tests/e2e/*.test.mjs
 
 ## The fuzz target builds, and replays its corpus once (`-runs=0`): every fixture, the
 ## shipped story, the seeds, and what earlier `make fuzz` runs found. A past crash stays

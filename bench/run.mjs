@@ -10,6 +10,7 @@ import { resolve } from 'node:path';
 import { gzipSync, brotliCompressSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { serve, launchOptions } from '../tests/e2e/server.mjs';
+import { open, settled, visiblePoint } from '../tests/e2e/lib/page.mjs';
 import { lighthouseScores } from './lighthouse.mjs';
 import { assemblePeer } from './peer.mjs';
 
@@ -31,22 +32,6 @@ const sites = {
 const browser = await chromium.launch(launchOptions);
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const percentile = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))];
-
-/** Where a click lands on the feature and nothing else (sampled along its outline). */
-function pointOnFeature(id) {
-  const el = document.querySelector(`[data-feature-id="${id}"]`);
-  const m = el.getScreenCTM();
-  const length = el.getTotalLength();
-  for (let i = 1; i < 400; i++) {
-    const p = el.getPointAtLength((length * i) / 400);
-    for (const [dx, dy] of [[0, 0], [3, 3], [-3, -3], [3, -3], [-3, 3]]) {
-      const x = m.a * p.x + m.c * p.y + m.e + dx;
-      const y = m.b * p.x + m.d * p.y + m.f + dy;
-      if (document.elementFromPoint(x, y) === el) return { x, y };
-    }
-  }
-  throw new Error(`no point of ${id} can be clicked`);
-}
 
 /** Runs `click`, then times until `target` is highlighted (data-selected="true"). */
 async function clickLatency(page, click, target) {
@@ -93,10 +78,12 @@ async function measure(name, throttle) {
   // and Event Timing's duration (input to next paint; it reports only durations of 16 ms
   // and more, so less shows as 16).
   const onFeature = await clickLatency(page, async () => {
-    const p = await page.evaluate(pointOnFeature, 'lachin-corridor');
+    const p = await visiblePoint(page, 'lachin-corridor');
     await page.mouse.click(p.x, p.y);
   }, '[data-passage-id="p-couloir-latchine"]');
-  await page.waitForTimeout(1000); // the map's flight, if any
+  // Ours shows the details panel and may move the view: let it settle (the Leaflet page
+  // has nothing that moves on a click).
+  if (name.startsWith('ours')) await settled(page);
   const onPassage = await clickLatency(page, () => page.click('[data-passage-id="p-ligne-de-contact"]'),
     '[data-feature-id="contact-line"]');
 
@@ -138,9 +125,7 @@ const lighthouse = {};
 try {
   // One load of each site first, so that the server's compression cache is warm.
   for (const site of Object.values(sites)) {
-    const page = await browser.newPage();
-    await page.goto(site.url);
-    await page.waitForSelector('[data-feature-id="contact-line"]', { state: 'attached', timeout: 120000 });
+    const page = await open(browser, site.url, { ready: '[data-feature-id="contact-line"]', timeout: 120000 });
     await page.close();
   }
   for (const [names, throttles] of [[['ours', 'leaflet'], [1, 4]], [['ours-dense', 'leaflet-dense'], [1]]]) {

@@ -35,6 +35,25 @@ if [ "$want" = fuzz ]; then
   exit 0
 fi
 
+# Node: the version range of package.json's "engines" (the test runner's behaviour and
+# flags change between major versions). A range of the form ">=A.B.C <D" is checked.
+node_range=$(sed -n 's/^ *"node": *"\(.*\)".*/\1/p' package.json)
+if ! node_version=$(node --version 2>/dev/null); then
+  say "node is not installed: the project needs Node.js $node_range (package.json, engines)" >&2
+  exit 1
+fi
+if ! node -e '
+  const [, lo, hi] = process.argv[1].match(/^>=(\S+) <(\S+)$/) ?? [];
+  if (!lo) { console.error(`setup: cannot read the range "${process.argv[1]}"`); process.exit(2); }
+  const n = (v) => v.replace(/^v/, "").split(".").map(Number);
+  const cmp = (a, b) => { for (let i = 0; i < 3; i++) if ((a[i] ?? 0) !== (b[i] ?? 0)) return (a[i] ?? 0) - (b[i] ?? 0); return 0; };
+  const v = n(process.version);
+  process.exit(cmp(v, n(lo)) >= 0 && cmp(v, n(hi)) < 0 ? 0 : 1);
+' "$node_range"; then
+  say "node $node_version is outside the range the project needs: $node_range (package.json, engines)" >&2
+  exit 1
+fi
+
 if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   say "adding the wasm32-unknown-unknown target"
   rustup target add wasm32-unknown-unknown

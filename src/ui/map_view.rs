@@ -114,6 +114,8 @@ pub fn MapView() -> impl IntoView {
     when_quiet(state.viewport, DETAIL_SETTLE_MS, move |view| {
         settled.set(view)
     });
+    // Fly-to flights under way: tests and hosts wait on `data-settled`, not on a time.
+    let flights = RwSignal::new(0_u32);
     let paths = Memo::new(move |_| {
         let projection = projection.get()?;
         let (width, height) = size.get();
@@ -196,7 +198,7 @@ pub fn MapView() -> impl IntoView {
         let ids = model.features_of_at(&passage, date);
         if let Some(bbox) = model.bbox_of(&ids, &projection) {
             let target = Viewport::fitting(bbox, w, h, FLY_PADDING, FLY_MAX_ZOOM);
-            fly_to(state.viewport, target);
+            fly_to(state.viewport, flights, target);
         }
     });
 
@@ -295,6 +297,10 @@ pub fn MapView() -> impl IntoView {
                 role="group"
                 tabindex="0"
                 data-vertices=move || paths.with(|p| p.as_ref().map(|p| p.vertices.to_string()))
+                data-settled=move || {
+                    let still = flights.get() == 0 && settled.get() == state.viewport.get();
+                    if still && paths.with(Option::is_some) { "true" } else { "false" }
+                }
                 aria-label=move || t(&lang.get(), "map-label")
                 aria-describedby="map-keys"
                 on:pointerdown=move |ev: web_sys::PointerEvent| {
@@ -449,7 +455,8 @@ pub fn MapView() -> impl IntoView {
 
 /// Moves the view to `target`: an eased flight, or a jump when the reader asked for
 /// reduced motion. A newer flight or a pan simply overrides an older one's frames.
-fn fly_to(viewport: RwSignal<Viewport>, target: Viewport) {
+/// `flights` counts the flights under way.
+fn fly_to(viewport: RwSignal<Viewport>, flights: RwSignal<u32>, target: Viewport) {
     let reduced = super::prefers_reduced_motion();
     let Some(performance) = window().performance() else {
         viewport.set(target);
@@ -461,17 +468,26 @@ fn fly_to(viewport: RwSignal<Viewport>, target: Viewport) {
     }
     let from = viewport.get_untracked();
     let start = performance.now();
-    fn frame(viewport: RwSignal<Viewport>, from: Viewport, target: Viewport, start: f64) {
+    fn frame(
+        viewport: RwSignal<Viewport>,
+        flights: RwSignal<u32>,
+        from: Viewport,
+        target: Viewport,
+        start: f64,
+    ) {
         request_animation_frame(move || {
             let now = window().performance().map_or(start + FLY_MS, |p| p.now());
             let t = ((now - start) / FLY_MS).min(1.0);
             viewport.set(from.eased_towards(&target, t));
             if t < 1.0 {
-                frame(viewport, from, target, start);
+                frame(viewport, flights, from, target, start);
+            } else {
+                flights.update(|n| *n = n.saturating_sub(1));
             }
         });
     }
-    frame(viewport, from, target, start);
+    flights.update(|n| *n += 1);
+    frame(viewport, flights, from, target, start);
 }
 
 /// What every drawn feature shares: its hooks, its selection state, its events.

@@ -1,0 +1,137 @@
+// Selecting, both ways and by every means: a click on the map or on the article, the
+// keyboard, a deep link and the history, the list of features, a hover or a focus.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import AxeBuilder from '@axe-core/playwright';
+import { useSite } from './lib/site.mjs';
+import { clickFeature, hashBesidesView, hoverFeature, selectedOf, settled } from './lib/page.mjs';
+
+const site = useSite();
+
+test('clicking a feature highlights its passages, shows its details and updates the hash', async () => {
+  const page = await site.open();
+  await clickFeature(page, 'lachin-corridor');
+  assert.equal(await selectedOf(page, '[data-feature-id="lachin-corridor"]'), 'true');
+  assert.equal(await selectedOf(page, '[data-passage-id="p-couloir-latchine"]'), 'true');
+  assert.equal(await selectedOf(page, '[data-passage-id="p-ligne-de-contact"]'), 'false');
+  assert.equal(new URL(page.url()).hash, '#feature=lachin-corridor');
+  const details = await page.textContent('[data-details="lachin-corridor"]');
+  assert.match(details, /schématique|approximative/);
+  assert.match(details, /Sources/);
+  assert.ok(await page.locator('[data-passage-id="p-couloir-latchine"]').isVisible());
+  await page.close();
+});
+
+test('clicking a passage highlights its features: one sentence, three targets', async () => {
+  const page = await site.open();
+  const cases = [
+    ['p-couloir-latchine', 'lachin-corridor'],
+    ['p-ligne-de-contact', 'contact-line'],
+    ['p-soldats-paix', 'peacekeeper-hq'],
+  ];
+  for (const [passage, feature] of cases) {
+    await page.click(`[data-passage-id="${passage}"]`);
+    assert.equal(await selectedOf(page, `[data-feature-id="${feature}"]`), 'true', passage);
+    assert.equal(await selectedOf(page, `[data-passage-id="${passage}"]`), 'true', passage);
+    assert.equal(hashBesidesView(page), `#passage=${passage}`);
+  }
+  assert.equal(await selectedOf(page, '[data-feature-id="lachin-corridor"]'), 'false');
+  await page.close();
+});
+
+test('the keyboard reaches passages and features, Enter and Space select them', async () => {
+  const page = await site.open();
+  // The first Tab reaches the skip link, which jumps past the map's many features.
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement?.dataset.skipLink), 'true');
+  await page.keyboard.press('Enter');
+  let focused = null;
+  for (let i = 0; i < 10 && !focused; i++) {
+    await page.keyboard.press('Tab');
+    focused = await page.evaluate(() => document.activeElement?.getAttribute('data-passage-id'));
+  }
+  assert.ok(focused, 'Tab never reached a passage');
+  await page.keyboard.press('Enter');
+  assert.equal(await selectedOf(page, `[data-passage-id="${focused}"]`), 'true');
+  const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
+  assert.notEqual(outline, 'none', 'the focus is visible');
+
+  await page.focus('[data-feature-id="contact-line"]');
+  await page.keyboard.press(' ');
+  assert.equal(await selectedOf(page, '[data-feature-id="contact-line"]'), 'true');
+  assert.equal(await selectedOf(page, '[data-passage-id="p-ligne-de-contact"]'), 'true');
+  await page.close();
+});
+
+test('a deep link selects on load, and back and forward walk through selections', async () => {
+  const byPassage = await site.open('#passage=p-couloir-latchine');
+  assert.equal(await selectedOf(byPassage, '[data-feature-id="lachin-corridor"]'), 'true');
+  await byPassage.close();
+  const byFeature = await site.open('#feature=contact-line');
+  assert.equal(await selectedOf(byFeature, '[data-passage-id="p-ligne-de-contact"]'), 'true');
+  await byFeature.close();
+
+  // Selections on the map (they do not move the view) are history entries.
+  const page = await site.open('#feature=lachin-corridor');
+  await clickFeature(page, 'stepanakert');
+  assert.equal(await selectedOf(page, '[data-feature-id="stepanakert"]'), 'true');
+  assert.equal(new URL(page.url()).hash, '#feature=stepanakert');
+  await page.goBack();
+  await page.waitForFunction(() => location.hash === '#feature=lachin-corridor');
+  assert.equal(await selectedOf(page, '[data-feature-id="lachin-corridor"]'), 'true');
+  assert.equal(await selectedOf(page, '[data-feature-id="stepanakert"]'), 'false');
+  await page.goForward();
+  await page.waitForFunction(() => location.hash === '#feature=stepanakert');
+  assert.equal(await selectedOf(page, '[data-feature-id="stepanakert"]'), 'true');
+  await page.close();
+});
+
+// Known bug, kept as a to-do so that it runs and shows: once a passage's flight has put
+// the view in the URL, going back pushes a new entry (src/ui/mod.rs, sync_url: the
+// selection read from the URL counts as a new one while the view still differs), so
+// forward no longer leads anywhere.
+test('back and forward walk through passage selections once their flights have settled', { todo: 'going back after a flight drops the forward entry' }, async () => {
+  const page = await site.open('#passage=p-couloir-latchine');
+  await page.waitForFunction(() => /&view=/.test(location.hash));
+  await page.click('[data-passage-id="p-bakou"]');
+  assert.equal(await selectedOf(page, '[data-feature-id="baku"]'), 'true');
+  await settled(page);
+  await page.goBack();
+  await page.waitForFunction(() => /^#passage=p-couloir-latchine(&|$)/.test(location.hash));
+  assert.equal(await selectedOf(page, '[data-feature-id="lachin-corridor"]'), 'true');
+  await settled(page);
+  await page.goForward();
+  try {
+    await page.waitForFunction(() => /^#passage=p-bakou(&|$)/.test(location.hash), null, { timeout: 5000 });
+    assert.equal(await selectedOf(page, '[data-feature-id="baku"]'), 'true');
+  } finally {
+    await page.close();
+  }
+});
+
+test('the list of features is a text alternative that links like the map, with no axe violation', async () => {
+  const page = await site.open();
+  await page.click('[data-list-toggle]');
+  await page.waitForSelector('[data-feature-list]');
+  assert.ok((await page.locator('[data-list-feature-id]').count()) >= 20);
+  await page.click('[data-list-feature-id="lachin-corridor"]');
+  assert.equal(await selectedOf(page, '[data-passage-id="p-couloir-latchine"]'), 'true');
+  assert.equal(await selectedOf(page, '[data-list-feature-id="lachin-corridor"]'), 'true');
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  assert.deepEqual(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3)}`), []);
+  await page.click('[data-list-toggle]');
+  assert.equal(await page.locator('[data-feature-list]').count(), 0);
+  await page.close();
+});
+
+test('hovering or focusing a feature shows its name', async () => {
+  const page = await site.open();
+  await hoverFeature(page, 'stepanakert');
+  assert.equal(await page.textContent('[data-tooltip]'), 'Stepanakert');
+  await page.mouse.move(5, 5);
+  await page.focus('[data-feature-id="contact-line"]');
+  assert.match(await page.textContent('[data-tooltip]'), /Ligne de contact/);
+  await page.focus('[data-skip-link]');
+  assert.equal(await page.locator('[data-tooltip]').count(), 0);
+  await page.close();
+});

@@ -1,0 +1,121 @@
+// What the shipped story (geodata/) shows: every layer beside the verbatim article, the
+// details of a feature, the date control, the legend's switches, the English version.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { useSite } from './lib/site.mjs';
+import { classOf, displayOf, hashBesidesView, selectedOf } from './lib/page.mjs';
+
+const site = useSite();
+const readJson = async (path) => JSON.parse(await readFile(path, 'utf8'));
+
+test('loads with no console error and draws every layer beside the verbatim article', async () => {
+  // Counted from the data itself: every feature of every layer the story lists.
+  const story = await readJson('geodata/story.json');
+  const layers = await Promise.all(story.layers.map(async ({ file }) =>
+    [file, (await readJson(`geodata/${file}`)).features.map((f) => f.id)]));
+  const expected = layers.flatMap(([, ids]) => ids).sort();
+  const page = await site.open();
+  const drawn = await page.$$eval('[data-map] [data-feature-id]', (els) => els.map((e) => e.dataset.featureId));
+  for (const [file, ids] of layers) {
+    assert.ok(ids.length > 0, `${file} has no feature`);
+    assert.ok(ids.every((id) => drawn.includes(id)), `${file}: not drawn: ${ids.filter((id) => !drawn.includes(id)).join(', ')}`);
+  }
+  assert.deepEqual(drawn.sort(), expected, `${drawn.length} features drawn, ${expected.length} in the layers`);
+  const text = await page.textContent('article');
+  assert.ok(text.includes('La Russie a déployé ses soldats du maintien de la paix à la ligne de contact'));
+  assert.ok((await page.textContent('[data-legend]')).includes('Couloir de Latchine'));
+  assert.ok((await page.textContent('[data-attribution]')).includes('Natural Earth'));
+  assert.match(await page.textContent('[data-inset]'), /Erevan[\s\S]*Bakou|Bakou[\s\S]*Erevan/);
+  assert.equal(await page.locator('[data-problems]').count(), 0, 'the shipped story has no problem');
+  await page.screenshot({ path: 'target/e2e/map-1280.png' });
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test('the peacekeepers show the statement\'s numbers and the reported count of posts', async () => {
+  const page = await site.open('#feature=peacekeeper-hq');
+  await page.waitForSelector('[data-details="peacekeeper-hq"]');
+  const facts = await page.$$eval('[data-details="peacekeeper-hq"] dt', (dts) =>
+    Object.fromEntries(dts.map((dt) => [dt.textContent.trim(), dt.nextElementSibling?.textContent.trim()])));
+  assert.equal(facts['Militaires'], '1 960 (avec armes légères)');
+  assert.equal(facts['Véhicules blindés de transport de troupes'], '90');
+  assert.equal(facts['Véhicules et équipements spéciaux'], '380');
+  const posts = facts['Postes d’observation signalés'];
+  assert.match(posts, /(^|\D)25 le 15 nov\. 2020 /);
+  assert.match(posts, /(^|\D)23 le 18 nov\. 2020 /);
+  assert.match(posts, /Seuls les postes dont l’emplacement est cité figurent sur la carte/);
+  await page.close();
+});
+
+test('the date control replays the war, the ceasefire and the handovers', async () => {
+  const page = await site.open();
+  assert.match(await page.textContent('[data-timeline-current]'), /19 novembre 2020/);
+  assert.notEqual(await displayOf(page, 'contact-line'), 'none');
+  assert.equal(await displayOf(page, 'contact-line-1994'), 'none');
+  assert.match(await classOf(page, 'agdam-district'), /map-feature--pending/);
+
+  await page.click('[data-moment-date="2020-09-27"]');
+  assert.match(await page.textContent('[data-timeline-current]'), /27 septembre 2020 — Début de la guerre/);
+  assert.equal(await displayOf(page, 'contact-line'), 'none');
+  assert.notEqual(await displayOf(page, 'contact-line-1994'), 'none');
+  assert.equal(await displayOf(page, 'area-taken-jabrayil'), 'none');
+  assert.equal(new URL(page.url()).hash, '#date=2020-09-27');
+
+  await page.click('[data-moment-date="2020-10-04"]');
+  assert.notEqual(await displayOf(page, 'area-taken-jabrayil'), 'none');
+  assert.equal(await displayOf(page, 'area-taken-shusha'), 'none');
+
+  // Arrow keys move along the dates, as in any radio group.
+  await page.click('[data-moment-date="2020-11-19"]');
+  await page.keyboard.press('ArrowRight');
+  assert.match(await page.textContent('[data-timeline-current]'), /20 novembre 2020 — Agdam restitué/);
+  assert.match(await classOf(page, 'agdam-district'), /map-feature--handed-over/);
+  assert.match(await classOf(page, 'kalbajar-district'), /map-feature--pending/);
+
+  await page.click('[data-moment-date="2020-11-10"]');
+  assert.equal(await page.getAttribute('[data-passage-id="p-ligne-de-contact"]', 'data-moment'), 'true');
+  assert.equal(await page.getAttribute('[data-passage-id="p-bakou"]', 'data-moment'), 'false');
+  await page.close();
+
+  const later = await site.open('#date=2020-12-01');
+  assert.match(await classOf(later, 'lachin-district'), /map-feature--handed-over/);
+  assert.match(await later.textContent('[data-timeline-current]'), /1er décembre 2020/);
+  await later.close();
+});
+
+test('the legend switches layers off and on', async () => {
+  const page = await site.open();
+  await page.click('[data-layer-toggle="contact-line"]');
+  assert.equal(await displayOf(page, 'contact-line'), 'none');
+  assert.notEqual(await displayOf(page, 'lachin-corridor'), 'none');
+  await page.click('[data-layer-toggle="contact-line"]');
+  assert.notEqual(await displayOf(page, 'contact-line'), 'none');
+  await page.close();
+});
+
+test('the reader switches to English: interface, article, names and the URL follow', async () => {
+  const page = await site.open();
+  await page.click('[data-lang-switch="en"]');
+  await page.waitForSelector('[data-article-lang="en"]');
+  assert.equal(await page.getAttribute('html', 'lang'), 'en');
+  assert.match(await page.textContent('article'), /Russia has deployed its peacekeepers along the line of contact in Nagorno-Karabakh and in the Lachin corridor/);
+  assert.equal(await page.textContent('[data-passage-id="p-couloir-latchine"]'), 'Lachin corridor');
+  assert.match(await page.textContent('[data-legend]'), /Lachin corridor \(5 km wide\)/);
+  assert.match(await page.textContent('[data-timeline-current]'), /19 November 2020/);
+  assert.match(await page.textContent('[data-feature-id="shusha"]'), /Shusha/);
+  assert.equal(new URL(page.url()).hash, '#lang=en');
+  await page.click('[data-passage-id="p-couloir-latchine"]');
+  assert.equal(await selectedOf(page, '[data-feature-id="lachin-corridor"]'), 'true');
+  assert.equal(hashBesidesView(page), '#passage=p-couloir-latchine&lang=en');
+  await page.close();
+
+  const linked = await site.open('#feature=shusha&lang=en');
+  const details = await linked.textContent('[data-details="shusha"]');
+  assert.match(details, /Shusha/);
+  assert.match(details, /Other names: /);
+  assert.match(details, /Chouchi \(French\)/);
+  assert.match(details, /Şuşa \(Azerbaijani\)/);
+  assert.match(details, /Shushi \(Armenian\)/);
+  await linked.close();
+});
