@@ -422,8 +422,25 @@ fn every_post_is_in_the_zone_or_the_corridor_on_its_dates() {
         .keys()
         .filter(|id| id.starts_with("peacekeeper-") && *id != "peacekeeper-hq")
         .collect();
-    // Ten placed positions (see the headquarters' facts).
+    // Ten placed positions: the legend says so, and the headquarters' facts beside the 23
+    // posts reported on 18 Nov 2020 (Russian MoD, Konashenkov).
     assert_eq!(posts.len(), 10, "{posts:?}");
+    let story: Value =
+        serde_json::from_str(&fs::read_to_string("geodata/story.json").unwrap()).unwrap();
+    let legend = &story["kinds"]["peacekeeper-post"]["label"];
+    assert!(legend["fr"]
+        .as_str()
+        .unwrap()
+        .contains("(10 positions citées)"));
+    assert!(legend["en"]
+        .as_str()
+        .unwrap()
+        .contains("(10 cited positions)"));
+    let hq = &shipped.feature("peacekeeper-hq")["properties"];
+    assert_eq!(hq["posts_placed"], 10);
+    assert!(hq["facts"]
+        .to_string()
+        .contains("sur la carte : 10 positions"));
     for id in posts {
         assert_eq!(shipped.prop(id, "accuracy"), Some("approximate"), "{id}");
         let from = shipped
