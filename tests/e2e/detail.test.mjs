@@ -61,7 +61,7 @@ test('a drag and a wheel zoom change one transform and write no path data until 
       const input = writes.slice(0, i).reverse().find((v) => v.what === 'input');
       return input && w.at - input.at < 100;
     });
-    await watchWrites(page);
+    await watchWrites(page, ['d', 'transform', 'data-settled']);
     // A wheel zoom: one transform per step, paths only once it settles, once each.
     await page.mouse.move(x, y);
     for (let i = 0; i < 5; i++) await page.mouse.wheel(0, -100);
@@ -69,9 +69,17 @@ test('a drag and a wheel zoom change one transform and write no path data until 
     const zooming = await takeWrites(page);
     assert.ok(count(zooming, 'world g.transform') >= 5, zooming.map((w) => w.what).join(' '));
     assert.deepEqual(writtenMidGesture(zooming), [], 'path data written mid-zoom');
+    // The map says it is moving as soon as the zoom starts, and settled only once the
+    // paths of the final view are written (after the last input), each path once.
+    const lastInput = zooming.findLast((w) => w.what === 'input').at;
+    const firstInput = zooming.find((w) => w.what === 'input').at;
+    assert.ok(zooming.some((w) => w.what === 'settled false' && w.at >= firstInput), 'data-settled never said "false" during the zoom');
+    const settledAt = zooming.findLast((w) => w.what === 'settled true')?.at;
+    assert.ok(settledAt > lastInput, 'data-settled did not turn "true" after the zoom');
+    const final = zooming.filter((w) => w.what === 'world path.d' && w.at > lastInput);
     const paths = await page.locator('[data-map] .map-world path').count();
-    const written = count(zooming, 'world path.d');
-    assert.ok(written > 0 && written <= paths, `${written} writes for ${paths} paths`);
+    assert.ok(final.length > 0 && final.length <= paths, `${final.length} writes for ${paths} paths after the zoom`);
+    assert.ok(final.every((w) => w.at <= settledAt), 'path data written after data-settled turned "true"');
     // A drag at that zoom: one transform per move, and the same paths after it.
     await page.mouse.down();
     for (let i = 1; i <= 30; i++) await page.mouse.move(x + i * 5, y + i * 3);

@@ -109,7 +109,8 @@ export const pointAlong = (page, id, at) => page.evaluate(([id, at]) => {
 /**
  * Records, from now on, each write of `attributes` under the map's SVG, as
  * "world g.transform" or "path.d" ("world" when it is inside `.map-world`, where the
- * features' lines and areas are), and each wheel and pointer move on the map, as "input".
+ * features' lines and areas are; "settled true" or "settled false" for `data-settled`),
+ * and each wheel and pointer move on the map, as "input".
  * `takeWrites` returns them as { what, at } (at: performance.now() in the page) and
  * starts a new record.
  */
@@ -120,7 +121,10 @@ export const watchWrites = (page, attributes = ['d', 'transform']) => page.evalu
     const at = performance.now();
     for (const r of records) {
       const where = r.target.closest('.map-world') ? 'world ' : '';
-      window.__writes.push({ what: `${where}${r.target.tagName}.${r.attributeName}`, at });
+      const what = r.attributeName === 'data-settled'
+        ? `settled ${r.target.getAttribute('data-settled')}`
+        : `${where}${r.target.tagName}.${r.attributeName}`;
+      window.__writes.push({ what, at });
     }
   }).observe(map, { subtree: true, attributes: true, attributeFilter: attributes });
   for (const type of ['wheel', 'pointermove']) {
