@@ -9,7 +9,8 @@
 
 use serde::Deserialize;
 
-use crate::selection::{percent_decode, Selection};
+use crate::selection::Selection;
+use crate::url::percent_decode;
 
 /// What a host page may ask of the map.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -129,8 +129,8 @@ impl fmt::Display for Reason {
                 write!(
                     f,
                     "coordinate out of range: [{}, {}]",
-                    crate::render::num(*lon, 6),
-                    crate::render::num(*lat, 6)
+                    crate::svg::num(*lon, 6),
+                    crate::svg::num(*lat, 6)
                 )
             }
             Reason::PhraseNotFound { phrase, occurrence } => {

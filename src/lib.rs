@@ -3,26 +3,94 @@
 //!
 //! # From the top
 //!
-//! The app loads `geodata/story.json` (a [`story::Story`]), then each GeoJSON layer and
-//! the article it names. Everything after fetching is plain Rust, tested natively:
+//! A story is a folder: `story.json` (a [`story::Story`]) names its GeoJSON layers, its
+//! article and the article's translations. Whoever loads it (the app in the browser, the
+//! `validate` binary, the tests) gathers the texts of the files the story names
+//! ([`story::Story::files`]) and [`model::Model::load`] builds everything from them.
+//! Everything after fetching is plain Rust, tested natively; the web shell ([`ui`],
+//! wasm32 only) fetches, keeps signals and draws.
 //!
-//! - [`layer`] parses GeoJSON into typed [`layer::Feature`]s (id, kind, names, sources,
-//!   accuracy, dates); [`error`] names the file and feature of every problem.
-//! - [`article`] cuts the verbatim article into blocks and linked passages;
-//!   [`linking`] indexes feature ↔ passage; [`model`] ties them together.
-//! - [`projection`] fits a Mercator projection to the frame; [`lod`] ranks every vertex
-//!   once and writes path data per settled view, within a vertex budget; [`viewport`]
-//!   pans and zooms with one transform.
-//! - [`selection`] holds the one selected item, derives the highlights, and maps to and
-//!   from the URL hash (with the date and language); [`timeline`] says which features
-//!   hold at a date; [`labels`] keeps place names from overlapping.
-//! - [`validate`] (with [`rfc7946`]) checks a story folder for editors.
+//! Data flows one way: source text -> typed features and passages -> link index ->
+//! projection fitted once per box -> path data per settled view -> one `transform` per
+//! pan and zoom frame.
 //!
-//! The web shell (`ui`, `data`, `state`) is compiled for wasm32 only: it fetches files,
-//! keeps signals, and draws.
+//! ## The story and its data
+//!
+//! - [`story`]: the manifest: files, kinds and their look, passages, timeline, inset.
+//! - [`layer`]: GeoJSON parsed into typed [`layer::Feature`]s, with the rules every
+//!   feature keeps ([`layer::rules`]) and the checks of RFC 7946 ([`layer::rfc7946`]).
+//! - [`shape`]: a geometry flattened to what the map draws (points, lines, areas).
+//! - [`names`]: text by language; [`date`]: ISO dates written out per language.
+//! - [`article`]: the verbatim article cut into blocks and linked passages.
+//! - [`linking`]: the two-way index feature <-> passage.
+//! - [`timeline`]: which features hold at a date, and the handovers.
+//! - [`model`]: the loaded story: layers, article, translations, index and problems.
+//! - [`error`]: typed errors that name the file and the feature or passage.
+//! - [`validate`]: the folder validator for editors (the map's own rules, plus files
+//!   the story does not list).
+//!
+//! ## Drawing
+//!
+//! - [`projection`]: Mercator with its inverse, fitted to a box; [`projection::Rect`]
+//!   for boxes in SVG units.
+//! - [`viewport`]: pan and zoom as one immutable value; [`screen`]: the projection, the
+//!   view and the box together, with every composition of them (screen point to
+//!   lon/lat, resize, keys, wheel, flights, scale bar).
+//! - [`svg`]: the SVG writer: numbers with fixed rounding, path data per view with its
+//!   level of detail ([`svg::path`]).
+//! - [`labels`]: which place names fit without overlapping; [`locator`]: the small
+//!   locator map and the places it marks.
+//! - [`gesture`]: drag and pinch from pointer events.
+//!
+//! ## The reader's state
+//!
+//! - [`selection`]: the one selected item and what it highlights.
+//! - [`url`]: the selection, date, language and view in the URL hash.
+//! - [`embed`]: the protocol between an embedded map and its host page.
+//! - [`i18n`]: the interface's words in each language.
 //!
 //! Coordinates: GeoJSON `[lon, lat]` in WGS84 degrees ([`projection::LonLat`]); SVG user
 //! units with y pointing down ([`projection::Point`]).
+//!
+//! # Examples
+//!
+//! The whole pipeline, natively: story texts -> model -> paths at a view -> the passages
+//! linked to a clicked feature.
+//!
+//! ```
+//! use ceasefire_map::model::{Model, Texts};
+//! use ceasefire_map::screen::Screen;
+//! use ceasefire_map::selection::Selection;
+//! use ceasefire_map::story::Story;
+//! use ceasefire_map::svg::path::{Detail, VERTEX_BUDGET};
+//!
+//! let story = Story::parse("story.json", r#"{
+//!     "title": {"en": "The road"},
+//!     "article": {"file": "article.txt", "lang": "en", "date": "2020-11-19"},
+//!     "layers": [{"file": "roads.geojson"}],
+//!     "passages": [{"id": "p-road", "phrase": "the road", "features": ["road"]}]
+//! }"#).unwrap();
+//! let mut texts = Texts::new();
+//! texts.insert("article.txt".into(), Ok("Soldiers guard the road.".into()));
+//! texts.insert("roads.geojson".into(), Ok(r#"{"type": "FeatureCollection", "features": [
+//!     {"type": "Feature", "id": "road",
+//!      "geometry": {"type": "LineString", "coordinates": [[46.3, 39.5], [46.75, 39.82]]},
+//!      "properties": {"kind": "road", "name": {"fr": "La route", "en": "The road"},
+//!        "sources": [{"title": "A survey"}], "accuracy": "exact"}}]}"#.into()));
+//! let model = Model::load(story, "", &texts);
+//! assert!(model.problems.is_empty(), "{:?}", model.problems);
+//!
+//! // The map of 400 x 300 pixels, not zoomed: the road as SVG path data.
+//! let screen = Screen::fitted(model.extent().unwrap(), 400.0, 300.0);
+//! let detail = Detail::new(model.features().map(|f| (f.id.as_str(), &f.shape)));
+//! let paths = detail.paths(&screen, VERTEX_BUDGET);
+//! assert!(paths.get("road").unwrap().starts_with('M'));
+//!
+//! // A click on the road highlights the passage that speaks of it, and that passage's text.
+//! let highlight = Selection::Feature("road".into()).highlight(&model.index);
+//! assert!(highlight.passages.contains("p-road"));
+//! assert_eq!(model.passage_text("en", "p-road"), Some("the road"));
+//! ```
 
 pub mod article;
 pub mod date;
@@ -33,21 +101,19 @@ pub mod i18n;
 pub mod labels;
 pub mod layer;
 pub mod linking;
-pub mod lod;
+pub mod locator;
 pub mod model;
 pub mod names;
 pub mod projection;
-pub mod render;
-pub mod rfc7946;
+pub mod screen;
 pub mod selection;
+pub mod shape;
 pub mod story;
+pub mod svg;
 pub mod timeline;
+pub mod url;
 pub mod validate;
 pub mod viewport;
 
-#[cfg(target_arch = "wasm32")]
-pub mod data;
-#[cfg(target_arch = "wasm32")]
-pub mod state;
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

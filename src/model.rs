@@ -1,23 +1,32 @@
 //! A loaded story: the manifest, its layers, the article and the link index, built from
 //! the texts of its files (or the errors fetching them). Pure: the shell only fetches.
+//!
+//! One loading plan serves the app, the validator, the native tests and the tools: the
+//! story names its files once ([`Story::files`]), whoever loads them gathers their texts
+//! into [`Texts`], and [`Model::load`] builds everything from those.
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::article::{build_article, Article};
+use crate::article::{build_article, Article, Span};
 use crate::date::IsoDate;
-use crate::error::DataError;
-use crate::layer::{Feature, Layer};
+use crate::error::{DataError, Reason};
+use crate::layer::{checked_layer, Feature, Layer};
 use crate::linking::LinkIndex;
-use crate::projection::{Bounds, Point, Projection};
-use crate::render::point_positions;
+use crate::projection::{Bounds, Point, Projection, Rect};
+use crate::selection::Selection;
 use crate::story::{Story, MANIFEST};
-use crate::validate::checked_layer;
+use crate::svg::path::Detail;
+
+/// The texts of a story's files by name, as the story names them (relative to its
+/// folder): each the text, or the error that stopped its loading. A file the story
+/// names that is not here is reported as missing.
+pub type Texts = BTreeMap<String, Result<String, DataError>>;
 
 /// Everything the map shows, and every problem met on the way.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Model {
     pub story: Story,
-    /// The layers that could be read, in drawing order.
+    /// The layers that could be read, in drawing order, each with its title.
     pub layers: Vec<Layer>,
     /// The article in its own language.
     pub article: Article,
@@ -30,8 +39,8 @@ pub struct Model {
     pub problems: Vec<DataError>,
 }
 
-/// Where a feature's marks and name go (its path data comes from [`crate::lod`], per
-/// view).
+/// Where a feature's marks and name go (its path data comes from [`crate::svg::path`],
+/// per view).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Drawn {
     pub id: String,
@@ -40,94 +49,125 @@ pub struct Drawn {
     pub label_at: Option<Point>,
 }
 
+/// Where every feature goes, by id (see [`Model::drawn`]).
+pub type Scene = BTreeMap<String, Drawn>;
+
 impl Model {
-    /// Builds the model. `layer_texts` holds, for each layer of the story in order, the
-    /// file's text or the error that stopped its loading; likewise `article_text`.
-    pub fn assemble(
-        story: Story,
-        layer_texts: Vec<Result<String, DataError>>,
-        article_text: Result<String, DataError>,
-    ) -> Model {
-        let mut problems = Vec::new();
+    /// Builds the model of `story` from the texts of its files. `dir` is the story's
+    /// folder as errors should name it (`"geodata/"` in the browser, `""` for a
+    /// validator that prefixes its own). Only what cannot be read is left out: every
+    /// problem is listed, and the rest of the story still shows.
+    ///
+    /// # Examples
+    /// ```
+    /// use ceasefire_map::model::{Model, Texts};
+    /// use ceasefire_map::story::Story;
+    /// let story = Story::parse("geodata/story.json", r#"{"title": {"fr": "T"},
+    ///   "article": {"file": "a.txt", "lang": "fr", "date": "2020-11-19"},
+    ///   "layers": [{"file": "one.geojson"}]}"#).unwrap();
+    /// let mut texts = Texts::new();
+    /// texts.insert("a.txt".into(), Ok("Un texte.".into()));
+    /// let model = Model::load(story, "geodata/", &texts);
+    /// assert_eq!(model.problems[0].to_string(), "geodata/one.geojson: could not be loaded (no such file)");
+    /// ```
+    pub fn load(story: Story, dir: &str, texts: &Texts) -> Model {
+        let path = |file: &str| format!("{dir}{file}");
+        let read = |file: &str| match texts.get(file) {
+            Some(Ok(text)) => Ok(text.as_str()),
+            Some(Err(e)) => Err(e.clone()),
+            None => Err(DataError::file(
+                path(file),
+                Reason::Fetch("no such file".into()),
+            )),
+        };
+        let manifest = path(MANIFEST);
+        let mut problems = story.problems(&manifest);
         let mut ids = BTreeSet::new();
         let mut layers = Vec::new();
-        for (layer_ref, text) in story.layers.iter().zip(layer_texts) {
-            let parsed = text.and_then(|t| checked_layer(&layer_ref.file, &t, &mut ids));
-            match parsed {
+        for layer_ref in &story.layers {
+            let file = path(&layer_ref.file);
+            match read(&layer_ref.file).and_then(|t| checked_layer(&file, t, &mut ids)) {
                 Ok((layer, mut bad)) => {
-                    layers.push(layer);
+                    layers.push(Layer {
+                        title: layer_ref.title.clone(),
+                        ..layer
+                    });
                     problems.append(&mut bad);
                 }
                 Err(e) => problems.push(e),
             }
         }
-        let article_text = article_text.unwrap_or_else(|e| {
-            problems.push(e);
-            String::new()
-        });
         let original = story.article.lang.clone();
+        let article_text = read(&story.article.file).unwrap_or_else(|e| {
+            problems.push(e);
+            ""
+        });
         let (article, mut bad) = build_article(
-            MANIFEST,
-            &article_text,
+            &manifest,
+            article_text,
             &story.passages,
             &original,
             &original,
         );
         problems.append(&mut bad);
         let (index, mut bad) =
-            LinkIndex::build(MANIFEST, &story.passages, article.passage_ids(), &ids);
+            LinkIndex::build(&manifest, &story.passages, article.passage_ids(), &ids);
         problems.append(&mut bad);
-        Model {
+
+        // Translations: a passage that cannot be placed in one is reported against it.
+        let mut translations = BTreeMap::new();
+        for (lang, file) in &story.article.translations {
+            match read(file) {
+                Ok(text) => {
+                    let (translated, mut bad) =
+                        build_article(&path(file), text, &story.passages, lang, &original);
+                    problems.append(&mut bad);
+                    translations.insert(lang.clone(), translated);
+                }
+                Err(e) => problems.push(e),
+            }
+        }
+
+        // The locator map: its ids must not clash with the story's.
+        let mut inset = None;
+        if let Some(inset_ref) = &story.inset {
+            let file = path(&inset_ref.file);
+            match read(&inset_ref.file).and_then(|t| checked_layer(&file, t, &mut ids)) {
+                Ok((layer, mut bad)) => {
+                    problems.append(&mut bad);
+                    inset = Some(layer);
+                }
+                Err(e) => problems.push(e),
+            }
+        }
+        let model = Model {
             story,
             layers,
             article,
-            translations: BTreeMap::new(),
-            inset: None,
+            translations,
+            inset,
             index,
             problems,
-        }
-    }
-
-    /// Adds the translations of the article (`(language, text or error)` pairs). A passage
-    /// that cannot be placed in a translation is reported against that file.
-    pub fn with_translations(mut self, texts: Vec<(String, Result<String, DataError>)>) -> Model {
-        let original = self.story.article.lang.clone();
-        for (lang, text) in texts {
-            let file = self
-                .story
-                .article
-                .translations
-                .get(&lang)
-                .cloned()
-                .unwrap_or_default();
-            match text {
-                Ok(text) => {
-                    let (article, bad) =
-                        build_article(&file, &text, &self.story.passages, &lang, &original);
-                    self.problems.extend(bad);
-                    self.translations.insert(lang, article);
-                }
-                Err(e) => self.problems.push(e),
-            }
-        }
-        self
-    }
-
-    /// Adds the locator map from its file's text (or the error loading it). Its ids must
-    /// not clash with the story's.
-    pub fn with_inset(mut self, text: Result<String, DataError>) -> Model {
-        let Some(file) = self.story.inset.as_ref().map(|i| i.file.clone()) else {
-            return self;
         };
-        let mut ids: BTreeSet<String> = self.features().map(|f| f.id.clone()).collect();
-        match text.and_then(|t| checked_layer(&file, &t, &mut ids)) {
-            Ok((layer, bad)) => {
-                self.problems.extend(bad);
-                self.inset = Some(layer);
-            }
-            Err(e) => self.problems.push(e),
+        let unknown_places: Vec<DataError> = model
+            .story
+            .inset
+            .iter()
+            .flat_map(|i| &i.places)
+            .filter(|place| model.feature(place).is_none())
+            .map(|place| {
+                DataError::file(
+                    manifest.clone(),
+                    Reason::Shape(format!(
+                        "inset place \"{place}\" is not a feature of the story"
+                    )),
+                )
+            })
+            .collect();
+        Model {
+            problems: [model.problems, unknown_places].concat(),
+            ..model
         }
-        self
     }
 
     /// The article in `lang`, or in its own language when there is no translation.
@@ -180,28 +220,75 @@ impl Model {
         }
     }
 
-    /// The box `(left, top, right, bottom)`, in map units, around the given features
-    /// (those that exist), or `None` when none does.
-    pub fn bbox_of(&self, ids: &[String], projection: &Projection) -> Option<(f64, f64, f64, f64)> {
-        self.features()
-            .filter(|f| ids.contains(&f.id))
-            .flat_map(|f| f.shape.positions())
-            .map(|p| projection.project(p))
-            .fold(None, |acc, p| {
-                Some(match acc {
-                    None => (p.x, p.y, p.x, p.y),
-                    Some((l, t, r, b)) => (l.min(p.x), t.min(p.y), r.max(p.x), b.max(p.y)),
-                })
+    /// The box, in map units, around the given features (those that exist), or `None`
+    /// when none does.
+    pub fn bbox_of(&self, ids: &[String], projection: &Projection) -> Option<Rect> {
+        Rect::around(
+            self.features()
+                .filter(|f| ids.contains(&f.id))
+                .flat_map(|f| f.shape.positions())
+                .map(|p| projection.project(p)),
+        )
+    }
+
+    /// The passages that speak of feature `id`, in article order.
+    pub fn passages_of(&self, id: &str) -> &[String] {
+        self.index.passages_of(id)
+    }
+
+    /// The passage to bring into view for a selection: the passage itself, or the first
+    /// that speaks of the selected feature.
+    pub fn passage_to_reveal<'a>(&'a self, selection: &'a Selection) -> Option<&'a str> {
+        match selection {
+            Selection::None => None,
+            Selection::Passage(id) => Some(id),
+            Selection::Feature(id) => self.passages_of(id).first().map(String::as_str),
+        }
+    }
+
+    /// The text of passage `id` in the article as read in `lang`.
+    pub fn passage_text(&self, lang: &str, id: &str) -> Option<&str> {
+        self.article_in(lang)
+            .blocks
+            .iter()
+            .flat_map(|b| &b.spans)
+            .find_map(|s| match s {
+                Span::Passage { id: pid, text } if pid == id => Some(text.as_str()),
+                _ => None,
             })
     }
 
-    /// Where every feature's points and label go with `projection`.
-    pub fn drawn(&self, projection: &Projection) -> Vec<Drawn> {
+    /// Whether passage `id` links to at least one feature (one whose every link is
+    /// broken reads as plain text).
+    pub fn passage_leads_somewhere(&self, id: &str) -> bool {
+        !self.index.features_of(id).is_empty()
+    }
+
+    /// Whether the story has what `selection` names (nothing always exists).
+    pub fn has(&self, selection: &Selection) -> bool {
+        match selection {
+            Selection::None => true,
+            Selection::Feature(id) => self.feature(id).is_some(),
+            Selection::Passage(id) => self.article.passage_ids().any(|p| p == id),
+        }
+    }
+
+    /// Every vertex of every line and area ranked for the level of detail, once per
+    /// story (see [`crate::svg::path`]).
+    pub fn ranked(&self) -> Detail {
+        Detail::new(self.features().map(|f| (f.id.as_str(), &f.shape)))
+    }
+
+    /// Where every feature's points and label go with `projection`, by feature id.
+    pub fn drawn(&self, projection: &Projection) -> Scene {
         self.features()
-            .map(|f| Drawn {
-                id: f.id.clone(),
-                points: point_positions(&f.shape, projection),
-                label_at: f.label_at.map(|p| projection.project(p)),
+            .map(|f| {
+                let drawn = Drawn {
+                    id: f.id.clone(),
+                    points: f.shape.projected_points(projection),
+                    label_at: f.label_at.map(|p| projection.project(p)),
+                };
+                (f.id.clone(), drawn)
             })
             .collect()
     }
@@ -210,7 +297,6 @@ impl Model {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::error::Reason;
 
     const STORY: &str = r#"{
         "title": {"fr": "T"},
@@ -230,22 +316,33 @@ mod tests {
         )
     }
 
+    fn texts(pairs: &[(&str, Result<String, DataError>)]) -> Texts {
+        pairs
+            .iter()
+            .map(|(file, text)| (file.to_string(), text.clone()))
+            .collect()
+    }
+
+    const LINE: &str = r#"{"type":"LineString","coordinates":[[46,40],[47,39]]}"#;
+    const POINT: &str = r#"{"type":"Point","coordinates":[46.5,39.5]}"#;
+
     #[test]
     fn a_missing_file_is_named_and_the_rest_still_draws() {
-        let story = Story::parse("story.json", STORY).unwrap();
-        let model = Model::assemble(
+        let story = Story::parse("geodata/story.json", STORY).unwrap();
+        let model = Model::load(
             story,
-            vec![
-                Ok(layer(
-                    "line",
-                    r#"{"type":"LineString","coordinates":[[46,40],[47,39]]}"#,
-                )),
-                Err(DataError::file(
+            "geodata/",
+            &texts(&[
+                ("one.geojson", Ok(layer("line", LINE))),
+                (
                     "two.geojson",
-                    Reason::Fetch("HTTP 404".into()),
-                )),
-            ],
-            Ok("Voici la ligne et le point.".into()),
+                    Err(DataError::file(
+                        "geodata/two.geojson",
+                        Reason::Fetch("HTTP 404".into()),
+                    )),
+                ),
+                ("a.txt", Ok("Voici la ligne et le point.".into())),
+            ]),
         );
         assert_eq!(model.features().count(), 1);
         assert_eq!(model.index.passages_of("line"), ["p-line"]);
@@ -253,8 +350,8 @@ mod tests {
         assert_eq!(
             messages,
             [
-                "two.geojson: could not be loaded (HTTP 404)",
-                "story.json: passage \"p-gone\": links to feature \"point\", which no layer has",
+                "geodata/two.geojson: could not be loaded (HTTP 404)",
+                "geodata/story.json: passage \"p-gone\": links to feature \"point\", which no layer has",
             ]
         );
         let extent = model.extent().unwrap();
@@ -262,10 +359,71 @@ mod tests {
         let projection = Projection::fit(extent, 100.0, 100.0, 0.0);
         let drawn = model.drawn(&projection);
         assert_eq!(drawn.len(), 1);
-        let (l, t, r, b) = model.bbox_of(&["line".into()], &projection).unwrap();
-        assert!(l < r && t < b);
+        assert_eq!(drawn["line"].id, "line");
+        let r = model.bbox_of(&["line".into()], &projection).unwrap();
+        assert!(r.left < r.right && r.top < r.bottom);
         assert!(model.bbox_of(&["nothing".into()], &projection).is_none());
-        assert!(drawn[0].points.is_empty());
+        assert!(drawn["line"].points.is_empty());
+    }
+
+    #[test]
+    fn layers_carry_their_titles_whichever_failed() {
+        let story = Story::parse(
+            "story.json",
+            &STORY.replace(
+                r#"[{"file": "one.geojson"}, {"file": "two.geojson"}]"#,
+                r#"[{"file": "zero.geojson", "title": {"fr": "Zéro"}},
+                    {"file": "one.geojson", "title": {"fr": "Un"}},
+                    {"file": "two.geojson", "title": {"fr": "Deux"}}]"#,
+            ),
+        )
+        .unwrap();
+        // The first file is missing: the others keep their own titles.
+        let model = Model::load(
+            story,
+            "",
+            &texts(&[
+                ("one.geojson", Ok(layer("line", LINE))),
+                ("two.geojson", Ok(layer("point", POINT))),
+                ("a.txt", Ok("Voici la ligne et le point.".into())),
+            ]),
+        );
+        let titles: Vec<(&str, &str)> = model
+            .layers
+            .iter()
+            .map(|l| (l.file.as_str(), l.title.get("fr")))
+            .collect();
+        assert_eq!(titles, [("one.geojson", "Un"), ("two.geojson", "Deux")]);
+        assert_eq!(
+            model.problems[0].to_string(),
+            "zero.geojson: could not be loaded (no such file)"
+        );
+    }
+
+    #[test]
+    fn link_lookups_answer_for_the_shell() {
+        let story = Story::parse("story.json", STORY).unwrap();
+        let model = Model::load(
+            story,
+            "",
+            &texts(&[
+                ("one.geojson", Ok(layer("line", LINE))),
+                ("two.geojson", Ok(layer("point", POINT))),
+                ("a.txt", Ok("Voici la ligne et le point.".into())),
+            ]),
+        );
+        let feature = Selection::Feature("line".into());
+        assert_eq!(model.passage_to_reveal(&feature), Some("p-line"));
+        let passage = Selection::Passage("p-gone".into());
+        assert_eq!(model.passage_to_reveal(&passage), Some("p-gone"));
+        assert_eq!(model.passage_to_reveal(&Selection::None), None);
+        assert_eq!(model.passage_text("fr", "p-gone"), Some("le point"));
+        assert_eq!(model.passage_text("fr", "nope"), None);
+        assert!(model.passage_leads_somewhere("p-line"));
+        assert!(!model.passage_leads_somewhere("nope"));
+        assert!(model.has(&feature) && model.has(&passage) && model.has(&Selection::None));
+        assert!(!model.has(&Selection::Feature("nope".into())));
+        assert!(!model.has(&Selection::Passage("nope".into())));
     }
 
     #[test]
@@ -283,24 +441,16 @@ mod tests {
                 ),
         )
         .unwrap();
-        let model = Model::assemble(
+        let model = Model::load(
             story,
-            vec![
-                Ok(layer(
-                    "line",
-                    r#"{"type":"LineString","coordinates":[[46,40],[47,39]]}"#,
-                )),
-                Ok(layer(
-                    "point",
-                    r#"{"type":"Point","coordinates":[46.5,39.5]}"#,
-                )),
-            ],
-            Ok("Voici la ligne et le point.".into()),
-        )
-        .with_translations(vec![(
-            "en".into(),
-            Ok("Here are the line and the point.".into()),
-        )]);
+            "",
+            &texts(&[
+                ("one.geojson", Ok(layer("line", LINE))),
+                ("two.geojson", Ok(layer("point", POINT))),
+                ("a.txt", Ok("Voici la ligne et le point.".into())),
+                ("a.en.txt", Ok("Here are the line and the point.".into())),
+            ]),
+        );
         assert_eq!(model.languages(), ["fr", "en"]);
         assert_eq!(
             model.article_in("en").passage_ids().collect::<Vec<_>>(),
@@ -317,19 +467,17 @@ mod tests {
     #[test]
     fn a_missing_article_still_shows_the_map() {
         let story = Story::parse("story.json", STORY).unwrap();
-        let model = Model::assemble(
+        let model = Model::load(
             story,
-            vec![
-                Ok(layer(
-                    "line",
-                    r#"{"type":"LineString","coordinates":[[46,40],[47,39]]}"#,
-                )),
-                Ok(layer(
-                    "point",
-                    r#"{"type":"Point","coordinates":[46.5,39.5]}"#,
-                )),
-            ],
-            Err(DataError::file("a.txt", Reason::Fetch("HTTP 500".into()))),
+            "",
+            &texts(&[
+                ("one.geojson", Ok(layer("line", LINE))),
+                ("two.geojson", Ok(layer("point", POINT))),
+                (
+                    "a.txt",
+                    Err(DataError::file("a.txt", Reason::Fetch("HTTP 500".into()))),
+                ),
+            ]),
         );
         assert_eq!(model.features().count(), 2);
         assert!(model.article.blocks.is_empty());

@@ -49,6 +49,59 @@ impl Bounds {
     }
 }
 
+/// A box in SVG units (map or screen space, y pointing down): `left <= right`,
+/// `top <= bottom`. Geographic boxes are [`Bounds`].
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Rect {
+    pub left: f64,
+    pub top: f64,
+    pub right: f64,
+    pub bottom: f64,
+}
+
+impl Rect {
+    /// The smallest box around `points`, or `None` when there is none.
+    ///
+    /// # Examples
+    /// ```
+    /// use ceasefire_map::projection::{Point, Rect};
+    /// let r = Rect::around([Point { x: 3.0, y: 1.0 }, Point { x: -1.0, y: 4.0 }]).unwrap();
+    /// assert_eq!((r.left, r.top, r.right, r.bottom), (-1.0, 1.0, 3.0, 4.0));
+    /// assert_eq!(Rect::around([]), None);
+    /// ```
+    pub fn around(points: impl IntoIterator<Item = Point>) -> Option<Rect> {
+        points.into_iter().fold(None, |acc, p| {
+            Some(match acc {
+                None => Rect {
+                    left: p.x,
+                    top: p.y,
+                    right: p.x,
+                    bottom: p.y,
+                },
+                Some(r) => Rect {
+                    left: r.left.min(p.x),
+                    top: r.top.min(p.y),
+                    right: r.right.max(p.x),
+                    bottom: r.bottom.max(p.y),
+                },
+            })
+        })
+    }
+
+    /// Whether the two boxes share more than an edge.
+    pub fn overlaps(&self, other: &Rect) -> bool {
+        self.left < other.right
+            && other.left < self.right
+            && self.top < other.bottom
+            && other.top < self.bottom
+    }
+
+    /// Whether `p` lies inside the box (edges included on the top-left only).
+    pub fn contains(&self, p: Point) -> bool {
+        (self.left..self.right).contains(&p.x) && (self.top..self.bottom).contains(&p.y)
+    }
+}
+
 /// Raw spherical Mercator, in radians-based units with y pointing north.
 ///
 /// # Examples

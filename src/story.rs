@@ -1,13 +1,14 @@
 //! The story manifest (`story.json`): what to load and how to show it. A new story is a
 //! new manifest, article and GeoJSON files; no code changes.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Deserialize;
 
 use crate::date::IsoDate;
 use crate::error::{DataError, Reason};
 use crate::names::Names;
+use crate::shape::Shape;
 use crate::timeline::Timeline;
 
 /// The file name the app loads first, relative to the data folder.
@@ -111,6 +112,61 @@ pub struct KindStyle {
 
 fn yes() -> bool {
     true
+}
+
+/// How a feature is painted: its kind's style, with the engine's neutral defaults where
+/// the story says nothing, and every value made safe for an SVG attribute.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Paint {
+    /// `#rgb`, `#rrggbb` or `none` (always `none` for lines).
+    pub fill: String,
+    /// 0 to 1, when the story sets one.
+    pub fill_opacity: Option<f64>,
+    pub stroke: String,
+    /// In screen pixels.
+    pub stroke_width: f64,
+    /// The marker's radius for points, in screen pixels (the kind's `stroke_width`).
+    pub radius: f64,
+}
+
+impl KindStyle {
+    /// The paint of a feature of this kind drawn as `shape`.
+    ///
+    /// # Examples
+    /// ```
+    /// use ceasefire_map::shape::Shape;
+    /// use ceasefire_map::story::Story;
+    /// let story = Story::parse("story.json", r#"{"title": {"en": "T"},
+    ///   "article": {"file": "a.txt", "lang": "en", "date": "2020-11-19"},
+    ///   "layers": [{"file": "l.geojson"}],
+    ///   "kinds": {"road": {"stroke": "url(x)", "stroke_width": 40}}}"#).unwrap();
+    /// let line = story.style("road").paint(&Shape::Lines(vec![]));
+    /// assert_eq!((line.fill.as_str(), line.stroke.as_str(), line.stroke_width), ("none", "#555555", 12.0));
+    /// let town = story.style("town").paint(&Shape::Points(vec![]));
+    /// assert_eq!((town.fill.as_str(), town.stroke.as_str(), town.radius), ("#222222", "#ffffff", 4.0));
+    /// ```
+    pub fn paint(&self, shape: &Shape) -> Paint {
+        let colour = |value: &Option<String>, default: &str| {
+            safe_colour(value.as_deref()).unwrap_or(default).to_string()
+        };
+        let points = matches!(shape, Shape::Points(_));
+        let fill = match shape {
+            Shape::Lines(_) => "none".to_string(),
+            Shape::Points(_) => colour(&self.fill, "#222222"),
+            Shape::Areas(_) => colour(&self.fill, "#dddddd"),
+        };
+        Paint {
+            fill,
+            fill_opacity: self.fill_opacity.map(|o| o.clamp(0.0, 1.0)),
+            stroke: colour(&self.stroke, if points { "#ffffff" } else { "#555555" }),
+            stroke_width: if points {
+                1.5
+            } else {
+                self.stroke_width.unwrap_or(1.0).clamp(0.0, 12.0)
+            },
+            radius: self.stroke_width.unwrap_or(4.0).clamp(2.0, 10.0),
+        }
+    }
 }
 
 /// A phrase of the article linked to features. The phrase is found verbatim in the text;
@@ -238,6 +294,81 @@ impl Story {
             ));
         }
         Ok(story)
+    }
+
+    /// Every rule the manifest itself must keep (colours, timeline passages, passage
+    /// ids and links), as problems of `file` (the manifest as errors name it).
+    pub fn problems(&self, file: &str) -> Vec<DataError> {
+        let story = self;
+        let mut out = Vec::new();
+        for (kind, style) in &story.kinds {
+            for colour in [&style.fill, &style.stroke].into_iter().flatten() {
+                if safe_colour(Some(colour)).is_none() {
+                    out.push(DataError::file(
+                        file,
+                        Reason::Shape(format!(
+                            "kind \"{kind}\": colour \"{colour}\" is not #rgb, #rrggbb or none"
+                        )),
+                    ));
+                }
+            }
+        }
+        let passage_ids: BTreeSet<&str> = story.passages.iter().map(|p| p.id.as_str()).collect();
+        for moment in story.timeline.iter().flat_map(|t| &t.moments) {
+            for id in moment
+                .passages
+                .iter()
+                .filter(|id| !passage_ids.contains(id.as_str()))
+            {
+                out.push(DataError::file(
+                    file,
+                    Reason::Shape(format!(
+                        "timeline moment {}: passage \"{id}\" does not exist",
+                        moment.date
+                    )),
+                ));
+            }
+        }
+        // A passage id used twice is reported where the article is cut into passages.
+        for p in &story.passages {
+            if p.features.is_empty() {
+                out.push(DataError::passage(
+                    file,
+                    p.id.clone(),
+                    Reason::Shape("links to no feature".into()),
+                ));
+            }
+        }
+        out
+    }
+
+    /// Every file the story names, each once: the layers in drawing order, the article,
+    /// its translations, then the locator map. Names are relative to the story's folder.
+    ///
+    /// # Examples
+    /// ```
+    /// use ceasefire_map::story::Story;
+    /// let story = Story::parse("story.json", r#"{"title": {"en": "T"},
+    ///   "article": {"file": "a.txt", "lang": "en", "date": "2020-11-19", "translations": {"fr": "a.fr.txt"}},
+    ///   "layers": [{"file": "one.geojson"}, {"file": "two.geojson"}, {"file": "one.geojson"}],
+    ///   "inset": {"file": "inset.geojson"}}"#).unwrap();
+    /// assert_eq!(story.files(), ["one.geojson", "two.geojson", "a.txt", "a.fr.txt", "inset.geojson"]);
+    /// ```
+    pub fn files(&self) -> Vec<&str> {
+        let named = self
+            .layers
+            .iter()
+            .map(|l| l.file.as_str())
+            .chain(std::iter::once(self.article.file.as_str()))
+            .chain(self.article.translations.values().map(String::as_str))
+            .chain(self.inset.iter().map(|i| i.file.as_str()));
+        let mut files: Vec<&str> = Vec::new();
+        for file in named {
+            if !files.contains(&file) {
+                files.push(file);
+            }
+        }
+        files
     }
 
     /// The style of a kind, or the default look for kinds the story does not describe.

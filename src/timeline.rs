@@ -1,5 +1,7 @@
 //! Time: the story's key moments, and which features hold at a given date.
 
+use std::collections::BTreeSet;
+
 use serde::Deserialize;
 
 use crate::date::IsoDate;
@@ -66,6 +68,30 @@ impl Feature {
     pub fn handed_over_at(&self, date: IsoDate) -> bool {
         self.handover_date.is_some_and(|h| h <= date)
     }
+
+    /// Where a district due to be handed over stands on the date shown: `None` for
+    /// features with no handover; pending before it (or when no date is shown), done
+    /// from it.
+    pub fn handover_on(&self, date: Option<IsoDate>) -> Option<Handover> {
+        self.handover_date?;
+        Some(match date {
+            Some(d) if self.handed_over_at(d) => Handover::Done,
+            _ => Handover::Pending,
+        })
+    }
+
+    /// Whether the feature is drawn: it holds on the date shown and the reader has not
+    /// switched its kind off.
+    pub fn drawn_on(&self, date: Option<IsoDate>, hidden_kinds: &BTreeSet<String>) -> bool {
+        self.shown_on(date) && !hidden_kinds.contains(&self.kind)
+    }
+}
+
+/// The state of a district due to be handed over, at a date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Handover {
+    Pending,
+    Done,
 }
 
 #[doc(hidden)]
@@ -129,6 +155,18 @@ mod tests {
         f.handover_date = Some(d("2020-11-25"));
         assert!(!f.handed_over_at(d("2020-11-19")));
         assert!(f.handed_over_at(d("2020-11-25")));
+        assert_eq!(
+            f.handover_on(Some(d("2020-11-19"))),
+            Some(Handover::Pending)
+        );
+        assert_eq!(f.handover_on(Some(d("2020-11-25"))), Some(Handover::Done));
+        assert_eq!(f.handover_on(None), Some(Handover::Pending));
+        let mut hidden = BTreeSet::new();
+        assert!(f.drawn_on(None, &hidden));
+        hidden.insert(f.kind.clone());
+        assert!(!f.drawn_on(None, &hidden));
+        f.handover_date = None;
+        assert_eq!(f.handover_on(Some(d("2020-11-25"))), None);
     }
 
     #[test]

@@ -2,8 +2,7 @@
 //! for a point `p` in map (SVG) units. It renders as one `transform` on a `<g>`, so no
 //! path is recomputed while the reader pans or zooms.
 
-use crate::projection::{LonLat, Point, Projection};
-use crate::selection::ViewSpec;
+use crate::projection::{LonLat, Point, Projection, Rect};
 
 /// The zoom factor `k` and the translation `(x, y)`, in SVG units.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -11,6 +10,14 @@ pub struct Viewport {
     pub k: f64,
     pub x: f64,
     pub y: f64,
+}
+
+/// A map view that holds on any screen: the point at the centre and the zoom factor.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ViewSpec {
+    pub lon: f64,
+    pub lat: f64,
+    pub zoom: f64,
 }
 
 /// The smallest and largest zoom factors a reader can reach.
@@ -89,24 +96,25 @@ impl Viewport {
         }
     }
 
-    /// The view that shows the map box `(left, top, right, bottom)` (in map units) centred
+    /// The view that shows the map box `bbox` (in map units) centred
     /// in a `width` x `height` view with `padding` around it, zoomed no further than
     /// `max_k` (a single point would otherwise fill the screen).
     ///
     /// # Examples
     /// ```
+    /// use ceasefire_map::projection::Rect;
     /// use ceasefire_map::viewport::Viewport;
-    /// let v = Viewport::fitting((100.0, 100.0, 200.0, 150.0), 400.0, 300.0, 0.0, 16.0);
+    /// let bbox = Rect { left: 100.0, top: 100.0, right: 200.0, bottom: 150.0 };
+    /// let v = Viewport::fitting(bbox, 400.0, 300.0, 0.0, 16.0);
     /// assert_eq!(v.k, 4.0);
     /// ```
-    pub fn fitting(
-        bbox: (f64, f64, f64, f64),
-        width: f64,
-        height: f64,
-        padding: f64,
-        max_k: f64,
-    ) -> Viewport {
-        let (left, top, right, bottom) = bbox;
+    pub fn fitting(bbox: Rect, width: f64, height: f64, padding: f64, max_k: f64) -> Viewport {
+        let Rect {
+            left,
+            top,
+            right,
+            bottom,
+        } = bbox;
         let (bw, bh) = ((right - left).max(1e-9), (bottom - top).max(1e-9));
         let k = ((width - 2.0 * padding) / bw)
             .min((height - 2.0 * padding) / bh)
@@ -174,18 +182,20 @@ impl Viewport {
             zoom: self.k,
         })
     }
-
-    /// The SVG `transform` attribute for this view.
-    pub fn to_svg_transform(&self) -> String {
-        use crate::render::num;
-        let (x, y, k) = (num(self.x, 1), num(self.y, 1), num(self.k, 5));
-        format!("translate({x},{y}) scale({k})")
-    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn rect(left: f64, top: f64, right: f64, bottom: f64) -> Rect {
+        Rect {
+            left,
+            top,
+            right,
+            bottom,
+        }
+    }
 
     fn close(a: Point, b: Point) -> bool {
         (a.x - b.x).abs() < 1e-9 && (a.y - b.y).abs() < 1e-9
@@ -247,12 +257,12 @@ mod tests {
 
     #[test]
     fn fitting_centres_the_box_and_caps_the_zoom() {
-        let v = Viewport::fitting((100.0, 100.0, 140.0, 120.0), 400.0, 300.0, 20.0, 8.0);
+        let v = Viewport::fitting(rect(100.0, 100.0, 140.0, 120.0), 400.0, 300.0, 20.0, 8.0);
         assert_eq!(v.k, 8.0);
         let centre = v.apply(Point { x: 120.0, y: 110.0 });
         assert!((centre.x - 200.0).abs() < 1e-9 && (centre.y - 150.0).abs() < 1e-9);
         // A box larger than the map: no zoom out past the whole map.
-        let whole = Viewport::fitting((-100.0, -100.0, 900.0, 900.0), 400.0, 300.0, 0.0, 8.0);
+        let whole = Viewport::fitting(rect(-100.0, -100.0, 900.0, 900.0), 400.0, 300.0, 0.0, 8.0);
         assert_eq!(whole, Viewport::IDENTITY);
     }
 
@@ -299,15 +309,5 @@ mod tests {
             assert_eq!(back.zoom, 4.0);
         }
         assert_eq!(Viewport::IDENTITY.to_spec(&pw, wide.0, wide.1), None);
-    }
-
-    #[test]
-    fn transform_string_is_rounded() {
-        let v = Viewport {
-            k: 2.0 / 3.0,
-            x: 1.04,
-            y: -2.06,
-        };
-        assert_eq!(v.to_svg_transform(), "translate(1,-2.1) scale(0.66667)");
     }
 }

@@ -2,11 +2,9 @@
 //! story, clicked and typed at as a reader would.
 #![cfg(target_arch = "wasm32")]
 
-use std::sync::Arc;
-
-use ceasefire_map::model::Model;
-use ceasefire_map::state::AppState;
+use ceasefire_map::model::{Model, Texts};
 use ceasefire_map::story::Story;
+use ceasefire_map::ui::AppState;
 use ceasefire_map::ui::Page;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -39,7 +37,10 @@ const ARTICLE: &str = "Voici la ligne et le point.\n\nEt nulle part ailleurs.";
 
 fn model() -> Model {
     let story = Story::parse("story.json", STORY).unwrap();
-    Model::assemble(story, vec![Ok(LAYER.to_string())], Ok(ARTICLE.to_string()))
+    let mut texts = Texts::new();
+    texts.insert("one.geojson".into(), Ok(LAYER.to_string()));
+    texts.insert("a.txt".into(), Ok(ARTICLE.to_string()));
+    Model::load(story, "", &texts)
 }
 
 /// Mounts the page on a fresh container and returns the container.
@@ -52,7 +53,7 @@ async fn mount() -> web_sys::HtmlElement {
     doc.body().unwrap().append_child(&container).unwrap();
     let handle = leptos::mount::mount_to(container.clone(), || {
         let state = AppState::provide();
-        state.model.set(Some(Arc::new(model())));
+        state.set_model(model());
         view! { <Page /> }
     });
     handle.forget();

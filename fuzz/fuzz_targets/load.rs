@@ -59,7 +59,7 @@ fuzz_target!(|data: &[u8]| {
     ]));
 
     // The URL hash: what is written reads back the same.
-    use ceasefire_map::selection::UrlState;
+    use ceasefire_map::url::UrlState;
     let state = UrlState::from_hash(&text);
     let hash = state.to_hash();
     let again = UrlState::from_hash(&hash);
@@ -70,10 +70,11 @@ fuzz_target!(|data: &[u8]| {
         "{text:?}"
     );
     let _ = ceasefire_map::embed::HostMessage::parse(&text);
-    let _ = ceasefire_map::render::parse_num(&text);
+    let _ = ceasefire_map::svg::parse_num(&text);
 
-    use ceasefire_map::lod::{Detail, Frame};
     use ceasefire_map::projection::{Bounds, Point, Projection};
+    use ceasefire_map::screen::Screen;
+    use ceasefire_map::svg::path::Detail;
     use ceasefire_map::viewport::Viewport;
     // A shared view on any map gives a finite transform.
     if let Some(spec) = state.view {
@@ -94,19 +95,13 @@ fuzz_target!(|data: &[u8]| {
     if let Ok((layer, _)) =
         ceasefire_map::layer::parse_layer("l.geojson", &text, &mut Default::default())
     {
-        let detail = Detail::new(layer.features.iter().map(|f| &f.shape));
+        let detail = Detail::new(layer.features.iter().map(|f| (f.id.as_str(), &f.shape)));
         let extent = Bounds::around(layer.features.iter().flat_map(|f| f.shape.positions()));
         if let Some(extent) = extent {
-            let projection = Projection::fit(extent, 300.0, 200.0, 4.0);
+            let whole = Screen::fitted(extent, 300.0, 200.0);
             for k in [1.0, 16.0] {
-                let view = Viewport::IDENTITY.zoomed_at(Point { x: 150.0, y: 100.0 }, k);
-                let frame = Frame {
-                    projection,
-                    view,
-                    width: 300.0,
-                    height: 200.0,
-                };
-                let _ = detail.paths(&frame, 50);
+                let view = whole.view.zoomed_at(Point { x: 150.0, y: 100.0 }, k);
+                let _ = detail.paths(&whole.with_view(view), 50);
             }
         }
     }

@@ -4,42 +4,20 @@
 //!
 //!     cargo run --bin validate -- geodata/
 
-use std::collections::BTreeMap;
 use std::path::Path;
 use std::process::ExitCode;
 
-use ceasefire_map::validate::validate;
+use ceasefire_map::validate::{read_folder, validate};
 
 fn main() -> ExitCode {
     let dir = std::env::args().nth(1).unwrap_or_else(|| "geodata".into());
-    let entries = match std::fs::read_dir(&dir) {
-        Ok(entries) => entries,
+    let files = match read_folder(Path::new(&dir)) {
+        Ok(files) => files,
         Err(e) => {
             eprintln!("{dir}: cannot read the folder: {e}");
             return ExitCode::from(2);
         }
     };
-    let mut files = BTreeMap::new();
-    for entry in entries.flatten() {
-        let path = entry.path();
-        if !path.is_file() {
-            continue;
-        }
-        let name = path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        // Non-UTF-8 text is read lossily, so the parser reports where it breaks.
-        match std::fs::read(&path) {
-            Ok(bytes) => {
-                files.insert(name, String::from_utf8_lossy(&bytes).into_owned());
-            }
-            Err(e) => eprintln!(
-                "{}: cannot read: {e}",
-                Path::new(&dir).join(&name).display()
-            ),
-        }
-    }
     let problems = validate(&files);
     for p in &problems {
         println!("{}{p}", prefix(&dir));

@@ -6,15 +6,15 @@ use crate::article::Span;
 use crate::date::IsoDate;
 use crate::i18n::t;
 use crate::selection::Selection;
-use crate::state::AppState;
+use crate::ui::AppState;
 
 /// The article text; each linked passage selects its features when activated.
 #[component]
 pub fn ArticleView() -> impl IntoView {
     let state = AppState::get();
-    let lang = state.lang;
+    let lang = state.lang();
     move || {
-        let model = state.model.get()?;
+        let model = state.model().get()?;
         let article = &model.story.article;
         let shown_lang = if model.translations.contains_key(&lang.get()) {
             lang.get()
@@ -33,7 +33,7 @@ pub fn ArticleView() -> impl IntoView {
                     .iter()
                     .map(|span| match span {
                         // A passage whose every link is broken leads nowhere: plain text.
-                        Span::Passage { id, text } if model.index.features_of(id).is_empty() => {
+                        Span::Passage { id, text } if !model.passage_leads_somewhere(id) => {
                             text.clone().into_any()
                         }
                         span => span_view(span),
@@ -73,8 +73,8 @@ fn span_view(span: &Span) -> AnyView {
             let moment = {
                 let id = id.clone();
                 move || {
-                    let at = state.date.get()?;
-                    state.model.with(|m| {
+                    let at = state.date().get()?;
+                    state.model().with(|m| {
                         let t = m.as_ref()?.story.timeline.as_ref()?;
                         Some(t.moment(at)?.passages.contains(&id).to_string())
                     })
@@ -82,7 +82,7 @@ fn span_view(span: &Span) -> AnyView {
             };
             let activate = {
                 let id = id.clone();
-                move || state.activate(Selection::Passage(id.clone()))
+                move || state.toggle(Selection::Passage(id.clone()))
             };
             let on_key = {
                 let activate = activate.clone();

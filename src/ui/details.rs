@@ -6,18 +6,18 @@ use leptos::prelude::*;
 use crate::date::IsoDate;
 use crate::i18n::{colon, language_name, t, UI_LANGS};
 use crate::selection::Selection;
-use crate::state::AppState;
+use crate::ui::AppState;
 
 /// The panel shown while a feature is selected.
 #[component]
 pub fn Details() -> impl IntoView {
     let state = AppState::get();
-    let lang = state.lang;
+    let lang = state.lang();
     move || {
-        let Selection::Feature(id) = state.selection.get() else {
+        let Selection::Feature(id) = state.selection().get() else {
             return None;
         };
-        let model = state.model.get()?;
+        let model = state.model().get()?;
         let f = model.feature(&id)?.clone();
         let l = lang.get();
         let kind_label = model.story.style(&f.kind).label.get(&l).to_string();
@@ -70,11 +70,11 @@ pub fn Details() -> impl IntoView {
                 None => view! { <li>{s.title.clone()}</li> }.into_any(),
             })
             .collect_view();
-        let passages = model.index.passages_of(&f.id).to_vec();
+        let passages = model.passages_of(&f.id).to_vec();
         let excerpts = passages
             .iter()
             .map(|pid| {
-                let text = passage_text(&model.article, pid);
+                let text = model.passage_text(&l, pid).unwrap_or_default().to_string();
                 let pid = pid.clone();
                 view! {
                     <li>
@@ -82,10 +82,7 @@ pub fn Details() -> impl IntoView {
                             type="button"
                             class="details-passage"
                             data-details-passage=pid.clone()
-                            on:click=move |_| {
-                                state.selection.set(Selection::Passage(pid.clone()));
-                                super::reveal_linked(&state, &Selection::Passage(pid.clone()));
-                            }
+                            on:click=move |_| state.select(Selection::Passage(pid.clone()))
                         >
                             "« "
                             {text}
@@ -103,7 +100,7 @@ pub fn Details() -> impl IntoView {
                     type="button"
                     class="details-close"
                     aria-label=t(&l, "close")
-                    on:click=move |_| state.selection.set(Selection::None)
+                    on:click=move |_| state.select(Selection::None)
                 >
                     "×"
                 </button>
@@ -149,16 +146,4 @@ pub fn Details() -> impl IntoView {
             </aside>
         })
     }
-}
-
-fn passage_text(article: &crate::article::Article, id: &str) -> String {
-    article
-        .blocks
-        .iter()
-        .flat_map(|b| &b.spans)
-        .find_map(|s| match s {
-            crate::article::Span::Passage { id: pid, text } if pid == id => Some(text.clone()),
-            _ => None,
-        })
-        .unwrap_or_default()
 }

@@ -8,7 +8,7 @@ use wasm_bindgen::{JsCast, JsValue};
 
 use crate::embed::{height_message, host_origin, origin_allowed, selected_message, HostMessage};
 use crate::selection::Selection;
-use crate::state::AppState;
+use crate::ui::AppState;
 
 /// Starts the bridge when the page is embedded (`?embed`).
 pub fn start(state: AppState) {
@@ -56,7 +56,7 @@ pub fn start(state: AppState) {
     Effect::new({
         let post = post.clone();
         move |previous: Option<Selection>| {
-            let now = state.selection.get();
+            let now = state.selection().get();
             if previous.is_some_and(|p| p != now) {
                 post(selected_message(&now));
             }
@@ -82,15 +82,11 @@ pub fn start(state: AppState) {
         let Some(HostMessage::Select(selection)) = HostMessage::parse(&json) else {
             return;
         };
-        let known = state.model.with_untracked(|m| match (m, &selection) {
-            (Some(m), Selection::Feature(id)) => m.feature(id).is_some(),
-            (Some(m), Selection::Passage(id)) => m.article.passage_ids().any(|p| p == id),
-            (Some(_), Selection::None) => true,
-            (None, _) => false,
-        });
+        let known = state
+            .model()
+            .with_untracked(|m| m.as_ref().is_some_and(|m| m.has(&selection)));
         if known {
-            state.selection.set(selection.clone());
-            super::reveal_linked(&state, &selection);
+            state.select(selection);
         }
     });
 }

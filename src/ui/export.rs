@@ -6,7 +6,7 @@ use wasm_bindgen::{JsCast, JsValue};
 
 use leptos::prelude::*;
 
-use crate::render::num;
+use crate::svg::num;
 
 /// The style properties that make the map look as it does, copied onto each element.
 const STYLE: [&str; 16] = [
@@ -82,18 +82,18 @@ pub fn map_svg(caption: &[String]) -> Option<(String, f64, f64)> {
         let _ = paper.set_attribute(name, value);
     }
     let _ = clone.insert_before(&paper, clone.first_child().as_ref());
-    for (i, line) in caption.iter().enumerate() {
+    // The first line (the title) in bold, the others (the credit) smaller.
+    let mut y = h;
+    for line in caption {
         let text = doc.create_element_ns(ns, "text").ok()?;
-        let y = h + 18.0 * (i as f64 + 1.0);
+        let title = y == h;
+        y += 18.0;
         for (name, value) in [
             ("x", "8".to_string()),
             ("y", num(y, 2)),
             ("font-family", "system-ui, sans-serif".to_string()),
-            ("font-size", if i == 0 { "13" } else { "10" }.to_string()),
-            (
-                "font-weight",
-                if i == 0 { "700" } else { "400" }.to_string(),
-            ),
+            ("font-size", if title { "13" } else { "10" }.to_string()),
+            ("font-weight", if title { "700" } else { "400" }.to_string()),
             ("fill", "#1d1d1b".to_string()),
         ] {
             let _ = text.set_attribute(name, &value);

@@ -4,27 +4,27 @@ use leptos::prelude::*;
 
 use crate::i18n::t;
 use crate::selection::Selection;
-use crate::state::AppState;
+use crate::ui::AppState;
 
 /// A button that shows or hides the list, and the list itself, grouped by layer.
 #[component]
 pub fn FeatureList() -> impl IntoView {
     let state = AppState::get();
-    let lang = state.lang;
+    let lang = state.lang();
     let open = RwSignal::new(false);
     let list = move || {
         if !open.get() {
             return None;
         }
-        let model = state.model.get()?;
+        let model = state.model().get()?;
         let l = lang.get();
-        let date = state.date.get();
+        let date = state.date().get();
+        // Each loaded layer carries its own title: a layer that failed to load leaves
+        // no gap and lends no title to the next.
         let groups = model
-            .story
             .layers
             .iter()
-            .zip(&model.layers)
-            .map(|(layer_ref, layer)| {
+            .map(|layer| {
                 let items = layer
                     .features
                     .iter()
@@ -45,10 +45,7 @@ pub fn FeatureList() -> impl IntoView {
                                     data-list-feature-id=id.clone()
                                     data-selected=selected.clone()
                                     aria-pressed=selected
-                                    on:click=move |_| {
-                                        state.activate(Selection::Feature(choose.clone()));
-                                        super::reveal_linked(&state, &state.selection.get_untracked());
-                                    }
+                                    on:click=move |_| state.toggle(Selection::Feature(choose.clone()))
                                 >
                                     <span class="feature-list-name">{f.name.get(&l).to_string()}</span>
                                     {(!kind.is_empty()).then(|| view! { <span class="feature-list-kind">{kind}</span> })}
@@ -59,7 +56,7 @@ pub fn FeatureList() -> impl IntoView {
                     .collect::<Vec<_>>();
                 (!items.is_empty()).then(|| {
                     view! {
-                        <h2 class="feature-list-group">{layer_ref.title.get(&l).to_string()}</h2>
+                        <h2 class="feature-list-group">{layer.title.get(&l).to_string()}</h2>
                         <ul class="feature-list-items">{items}</ul>
                     }
                 })

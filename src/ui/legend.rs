@@ -4,19 +4,18 @@ use leptos::prelude::*;
 
 use crate::i18n::t;
 use crate::layer::{Accuracy, Shape};
-use crate::render::num;
-use crate::state::AppState;
-use crate::story::safe_colour;
+use crate::svg::num;
+use crate::ui::AppState;
 
 /// The legend under the map.
 #[component]
 pub fn Legend() -> impl IntoView {
     let state = AppState::get();
-    let lang = state.lang;
+    let lang = state.lang();
     move || {
-        let model = state.model.get()?;
+        let model = state.model().get()?;
         let l = lang.get();
-        let date = state.date.get();
+        let date = state.date().get();
         let shown = |f: &&crate::layer::Feature| f.shown_on(date);
         // One entry per kind the story labels and the date shows, in drawing order.
         let mut seen: Vec<&str> = Vec::new();
@@ -30,17 +29,10 @@ pub fn Legend() -> impl IntoView {
             if !style.label.has(&l) && style.label.is_empty() {
                 continue;
             }
-            let fill = safe_colour(style.fill.as_deref())
-                .unwrap_or("#dddddd")
-                .to_string();
-            let stroke = safe_colour(style.stroke.as_deref())
-                .unwrap_or("#555555")
-                .to_string();
-            let opacity = style
-                .fill_opacity
-                .unwrap_or(1.0)
-                .clamp(0.0, 1.0)
-                .to_string();
+            // The same paint as on the map.
+            let paint = style.paint(&f.shape);
+            let (fill, stroke) = (paint.fill.clone(), paint.stroke.clone());
+            let opacity = num(paint.fill_opacity.unwrap_or(1.0), 2);
             let swatch = match f.shape {
                 Shape::Points(_) => view! {
                     <circle cx="12" cy="8" r="4.5" fill=fill stroke=stroke stroke-width="1.5" />
@@ -48,7 +40,7 @@ pub fn Legend() -> impl IntoView {
                 .into_any(),
                 Shape::Lines(_) => view! {
                     <line x1="1" y1="8" x2="23" y2="8" stroke=stroke
-                        stroke-width=num(style.stroke_width.unwrap_or(1.0).clamp(1.0, 6.0), 2) />
+                        stroke-width=num(paint.stroke_width.clamp(1.0, 6.0), 2) />
                 }
                 .into_any(),
                 Shape::Areas(_) => view! {
@@ -59,7 +51,7 @@ pub fn Legend() -> impl IntoView {
             };
             let kind = f.kind.clone();
             let kind_for_toggle = f.kind.clone();
-            let visible = move || state.hidden_kinds.with(|h| !h.contains(&kind));
+            let visible = move || state.hidden_kinds().with(|h| !h.contains(&kind));
             entries.push(view! {
                 <li class="legend-item" data-legend-kind=f.kind.clone()>
                     <label class="legend-toggle">
@@ -68,13 +60,7 @@ pub fn Legend() -> impl IntoView {
                             type="checkbox"
                             data-layer-toggle=f.kind.clone()
                             prop:checked=visible
-                            on:change=move |_| {
-                                state.hidden_kinds.update(|h| {
-                                    if !h.remove(&kind_for_toggle) {
-                                        h.insert(kind_for_toggle.clone());
-                                    }
-                                })
-                            }
+                            on:change=move |_| state.toggle_kind(&kind_for_toggle)
                         />
                         <svg class="legend-swatch" viewBox="0 0 24 16" width="24" height="16" aria-hidden="true">
                             {swatch}

@@ -1,33 +1,40 @@
 //! The DOM shell: components that wire signals to views and events to the pure core.
+//! Compiled for wasm32 only; nothing here computes geometry or looks up links.
+//!
+//! - [`state`]: the one [`AppState`] of signals, behind methods; [`data`]: fetching the
+//!   story's files.
+//! - [`Page`] lays out the components: [`MapView`] (a folder: the map, its features, its
+//!   controls, its motion, the locator map), [`FeatureList`], [`Details`],
+//!   [`TimeControl`], [`Legend`], [`ArticleView`], [`Problems`]; `export` writes the
+//!   view as SVG or PNG; `embed_bridge` talks to a host page.
 
 mod article_view;
+pub mod data;
 mod details;
 mod embed_bridge;
 mod export;
 mod feature_list;
-mod inset;
 mod legend;
-mod map_view;
+mod map;
 mod problems;
+pub mod state;
 mod time_control;
-
-use std::sync::Arc;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsValue;
 
-use crate::data::load_story;
 use crate::i18n::{endonym, t};
-use crate::selection::{theme_from_query, Selection, UrlState};
-use crate::state::AppState;
+use crate::selection::Selection;
+use crate::url::{theme_from_query, UrlState};
+use data::load_story;
+pub use state::AppState;
 
 pub use article_view::ArticleView;
 pub use details::Details;
 pub use feature_list::FeatureList;
-pub use inset::Inset;
 pub use legend::Legend;
-pub use map_view::MapView;
+pub use map::MapView;
 pub use problems::Problems;
 pub use time_control::TimeControl;
 
@@ -40,24 +47,20 @@ pub fn App() -> impl IntoView {
     if let (Some(theme), Some(root)) = (theme_from_query(&search), document().document_element()) {
         let _ = root.set_attribute("data-theme", theme);
     }
-    state.selection.set(Selection::from_hash(&location_hash()));
+    state.select(Selection::from_hash(&location_hash()));
     // Loads the story, and again whenever the reader asks for a retry.
     Effect::new(move |_| {
-        let first = state.reload.get() == 0;
+        let first = state.reloads().get() == 0;
         spawn_local(async move {
             match load_story().await {
                 Ok(model) => {
-                    state.fatal.set(None);
-                    state.model.set(Some(Arc::new(model)));
+                    state.set_model(model);
                     if first {
+                        // A deep link: its selection is brought into view once drawn.
                         state.apply_url_state(UrlState::from_hash(&location_hash()));
-                        // A deep link: once drawn, bring what it selects into view.
-                        request_animation_frame(move || {
-                            reveal_linked(&state, &state.selection.get_untracked());
-                        });
                     }
                 }
-                Err(e) => state.fatal.set(Some(e.to_string())),
+                Err(e) => state.set_fatal(e.to_string()),
             }
         });
     });
@@ -71,15 +74,16 @@ pub fn App() -> impl IntoView {
 #[component]
 pub fn Page() -> impl IntoView {
     let state = AppState::get();
-    let lang = state.lang;
+    let lang = state.lang();
+    let model = state.model();
     let title = move || {
-        state.model.with(|m| {
+        model.with(|m| {
             m.as_ref()
                 .map(|m| m.story.title.get(&lang.get()).to_string())
         })
     };
     let summary = move || {
-        state.model.with(|m| {
+        model.with(|m| {
             m.as_ref()
                 .map(|m| m.story.summary.get(&lang.get()).to_string())
         })
@@ -101,7 +105,7 @@ pub fn Page() -> impl IntoView {
                 <p class="page-summary">{summary}</p>
                 {move || {
                     state
-                        .fatal
+                        .fatal()
                         .get()
                         .map(|why| {
                             view! {
@@ -140,8 +144,8 @@ pub fn RetryButton() -> impl IntoView {
     let state = AppState::get();
     view! {
         <button type="button" class="retry-button" data-retry="true"
-            on:click=move |_| state.reload.update(|n| *n += 1)>
-            {move || t(&state.lang.get(), "retry")}
+            on:click=move |_| state.retry()>
+            {move || t(&state.lang().get(), "retry")}
         </button>
     }
 }
@@ -153,18 +157,18 @@ fn LanguageSwitch() -> impl IntoView {
     // The document says which language it is in, for screen readers and hyphenation.
     Effect::new(move |_| {
         if let Some(root) = document().document_element() {
-            let _ = root.set_attribute("lang", &state.lang.get());
+            let _ = root.set_attribute("lang", &state.lang().get());
         }
     });
     move || {
-        let languages = state.model.with(|m| m.as_ref().map(|m| m.languages()))?;
+        let languages = state.model().with(|m| m.as_ref().map(|m| m.languages()))?;
         let buttons = languages
             .into_iter()
             .filter(|code| !endonym(code).is_empty())
             .map(|code| {
                 let pressed = {
                     let code = code.clone();
-                    move || (state.lang.get() == code).to_string()
+                    move || (state.lang().get() == code).to_string()
                 };
                 let choose = code.clone();
                 view! {
@@ -174,7 +178,7 @@ fn LanguageSwitch() -> impl IntoView {
                         lang=code.clone()
                         data-lang-switch=code.clone()
                         aria-pressed=pressed
-                        on:click=move |_| state.lang.set(choose.clone())
+                        on:click=move |_| state.set_lang(choose.clone())
                     >
                         {endonym(&code)}
                     </button>
@@ -182,7 +186,7 @@ fn LanguageSwitch() -> impl IntoView {
             })
             .collect_view();
         Some(view! {
-            <div class="lang-switch" role="group" aria-label=move || t(&state.lang.get(), "language")>
+            <div class="lang-switch" role="group" aria-label=move || t(&state.lang().get(), "language")>
                 {buttons}
             </div>
         })
@@ -210,7 +214,7 @@ fn sync_url(state: AppState) {
     // A new selection is a new history entry; a new date or language replaces the entry.
     let last_selection = StoredValue::new(Selection::None);
     Effect::new(move |_| {
-        if state.model.with(Option::is_none) {
+        if state.model().with(Option::is_none) {
             return;
         }
         let wanted = state.url_state();
@@ -242,31 +246,11 @@ fn sync_url(state: AppState) {
     let from_url = move || {
         let next = UrlState::from_hash(&location_hash());
         if next != state.url_state_untracked() {
-            let selection = next.selection.clone();
             state.apply_url_state(next);
-            reveal_linked(&state, &selection);
         }
     };
     let _ = window_event_listener(leptos::ev::popstate, move |_| from_url());
     let _ = window_event_listener(leptos::ev::hashchange, move |_| from_url());
-}
-
-/// Scrolls the first passage of a selected feature, or a selected passage, into view.
-pub(crate) fn reveal_linked(state: &AppState, selection: &Selection) {
-    let passage = match selection {
-        Selection::None => None,
-        Selection::Passage(id) => Some(id.clone()),
-        Selection::Feature(id) => state.model.with_untracked(|m| {
-            m.as_ref()
-                .and_then(|m| m.index.passages_of(id).first().cloned())
-        }),
-    };
-    if let Some(id) = passage {
-        // In the next frame: the highlight is drawn first, and the click handler does
-        // not wait for the layout the scroll needs.
-        let selector = format!("[data-passage-id=\"{}\"]", css_string(&id));
-        request_animation_frame(move || scroll_into_view(&selector));
-    }
 }
 
 /// Escapes text for a CSS string in quotes (ids come from data).

@@ -4,15 +4,15 @@ use leptos::prelude::*;
 
 use crate::error::{Item, Reason};
 use crate::i18n::t;
-use crate::state::AppState;
+use crate::ui::AppState;
 
 /// The list of problems in the data, when there are any.
 #[component]
 pub fn Problems() -> impl IntoView {
     let state = AppState::get();
-    let lang = state.lang;
+    let lang = state.lang();
     move || {
-        let model = state.model.get()?;
+        let model = state.model().get()?;
         if model.problems.is_empty() {
             return None;
         }

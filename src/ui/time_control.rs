@@ -5,16 +5,16 @@ use leptos::prelude::*;
 
 use crate::date::IsoDate;
 use crate::i18n::{colon, t};
-use crate::state::AppState;
+use crate::ui::AppState;
 
 /// The row of key dates, when the story has a timeline.
 #[component]
 pub fn TimeControl() -> impl IntoView {
     let state = AppState::get();
     move || {
-        let model = state.model.get()?;
+        let model = state.model().get()?;
         let timeline = model.story.timeline.clone()?;
-        let l = state.lang.get();
+        let l = state.lang().get();
         let moments = timeline
             .moments
             .iter()
@@ -30,8 +30,8 @@ pub fn TimeControl() -> impl IntoView {
                             name="timeline-date"
                             value=date.to_string()
                             aria-label=aria
-                            prop:checked=move || state.date.get() == Some(date)
-                            on:change=move |_| state.date.set(Some(date))
+                            prop:checked=move || state.date().get() == Some(date)
+                            on:change=move |_| state.set_date(date)
                         />
                         <span class="timeline-dot" aria-hidden="true"></span>
                         <span class="timeline-date" aria-hidden="true">{date.short(&l)}</span>
@@ -40,9 +40,9 @@ pub fn TimeControl() -> impl IntoView {
             })
             .collect_view();
         let current = move || {
-            let date = state.date.get()?;
-            let model = state.model.get()?;
-            let l = state.lang.get();
+            let date = state.date().get()?;
+            let model = state.model().get()?;
+            let l = state.lang().get();
             let label = model
                 .story
                 .timeline

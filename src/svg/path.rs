@@ -12,9 +12,12 @@
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
 
-use crate::layer::Shape;
-use crate::projection::{mercator, Point, Projection};
-use crate::render::push_num;
+use std::collections::BTreeMap;
+
+use crate::projection::{mercator, Bounds, Point, Projection};
+use crate::screen::Screen;
+use crate::shape::Shape;
+use crate::svg::number::push_num;
 use crate::viewport::Viewport;
 
 /// The most path vertices the map draws at once, at any zoom.
@@ -34,56 +37,63 @@ struct Part {
     ring: bool,
 }
 
-/// The ranked geometry of a set of shapes, in their order (points have no parts).
+/// The ranked geometry of a set of shapes, each with the id of its feature (points have
+/// no parts).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Detail {
-    shapes: Vec<Vec<Part>>,
+    shapes: Vec<(String, Vec<Part>)>,
 }
 
 /// Path data for one view.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Paths {
-    /// SVG path data per shape, in the order given to [`Detail::new`] (empty for points
-    /// and for shapes with nothing in view).
-    pub d: Vec<String>,
+    /// SVG path data by feature id: every line and area given to [`Detail::new`] (empty
+    /// when nothing of it is in view); points have none.
+    pub d: BTreeMap<String, String>,
     /// Path vertices in all of `d`.
     pub vertices: usize,
 }
 
-/// What a view asks for: the projection, the pan and zoom, and the map's size.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Frame {
-    pub projection: Projection,
-    pub view: Viewport,
-    pub width: f64,
-    pub height: f64,
+impl Paths {
+    /// The path data of feature `id`, if it is a line or an area.
+    pub fn get(&self, id: &str) -> Option<&str> {
+        self.d.get(id).map(String::as_str)
+    }
 }
 
 impl Detail {
-    /// Ranks every vertex of `shapes` (O(n log n), once per story).
-    pub fn new<'a>(shapes: impl IntoIterator<Item = &'a Shape>) -> Detail {
+    /// Ranks every vertex of `shapes`, given with the id of their feature (O(n log n),
+    /// once per story).
+    pub fn new<'a>(shapes: impl IntoIterator<Item = (&'a str, &'a Shape)>) -> Detail {
         let shapes = shapes
             .into_iter()
-            .map(|shape| match shape {
-                Shape::Points(_) => Vec::new(),
-                Shape::Lines(lines) => lines
-                    .iter()
-                    .filter(|l| l.len() >= 2)
-                    .map(|l| ranked(l.iter().map(|p| mercator(*p)).collect(), false))
-                    .collect(),
-                Shape::Areas(polygons) => polygons
-                    .iter()
-                    .flatten()
-                    .filter_map(|ring| {
-                        // GeoJSON repeats the first position last: "Z" closes the ring.
-                        let open = match ring.split_last() {
-                            Some((last, rest)) if rest.first() == Some(last) => rest,
-                            _ => ring.as_slice(),
-                        };
-                        (open.len() >= 3)
-                            .then(|| ranked(open.iter().map(|p| mercator(*p)).collect(), true))
-                    })
-                    .collect(),
+            .filter(|(_, shape)| !matches!(shape, Shape::Points(_)))
+            .map(|(id, shape)| match shape {
+                Shape::Points(_) => (id.to_string(), Vec::new()),
+                Shape::Lines(lines) => (
+                    id.to_string(),
+                    lines
+                        .iter()
+                        .filter(|l| l.len() >= 2)
+                        .map(|l| ranked(l.iter().map(|p| mercator(*p)).collect(), false))
+                        .collect(),
+                ),
+                Shape::Areas(polygons) => (
+                    id.to_string(),
+                    polygons
+                        .iter()
+                        .flatten()
+                        .filter_map(|ring| {
+                            // GeoJSON repeats the first position last: "Z" closes the ring.
+                            let open = match ring.split_last() {
+                                Some((last, rest)) if rest.first() == Some(last) => rest,
+                                _ => ring.as_slice(),
+                            };
+                            (open.len() >= 3)
+                                .then(|| ranked(open.iter().map(|p| mercator(*p)).collect(), true))
+                        })
+                        .collect(),
+                ),
             })
             .collect();
         Detail { shapes }
@@ -91,19 +101,24 @@ impl Detail {
 
     /// Vertices before any simplification.
     pub fn total_vertices(&self) -> usize {
-        self.shapes.iter().flatten().map(|p| p.points.len()).sum()
+        self.shapes
+            .iter()
+            .flat_map(|(_, parts)| parts)
+            .map(|p| p.points.len())
+            .sum()
     }
 
-    /// Path data for `frame`, in SVG units before the view's transform, with at most
+    /// Path data for `screen`, in SVG units before the view's transform, with at most
     /// `budget` vertices: detail below [`MIN_AREA_PX2`] at the view's zoom is dropped;
     /// when that is not enough, what lies more than one screen away is cut; then the
     /// tolerance grows until the budget holds.
     ///
     /// # Examples
     /// ```
-    /// use ceasefire_map::layer::Shape;
-    /// use ceasefire_map::lod::{Detail, Frame};
     /// use ceasefire_map::projection::{LonLat, Point, Projection};
+    /// use ceasefire_map::screen::Screen;
+    /// use ceasefire_map::shape::Shape;
+    /// use ceasefire_map::svg::path::Detail;
     /// use ceasefire_map::viewport::Viewport;
     /// // A line with a 1e-6 degree kink: invisible, so dropped.
     /// let line = Shape::Lines(vec![vec![
@@ -111,19 +126,19 @@ impl Detail {
     ///     LonLat { lon: 0.5, lat: 0.000001 },
     ///     LonLat { lon: 1.0, lat: 0.0 },
     /// ]]);
-    /// let detail = Detail::new([&line]);
+    /// let detail = Detail::new([("kink", &line)]);
     /// let p = Projection { scale: 180.0 / std::f64::consts::PI, translate: Point { x: 0.0, y: 0.0 } };
-    /// let frame = Frame { projection: p, view: Viewport::IDENTITY, width: 10.0, height: 10.0 };
-    /// let paths = detail.paths(&frame, 100);
-    /// assert_eq!(paths.d, ["M0,0L1,0"]);
+    /// let screen = Screen { projection: p, view: Viewport::IDENTITY, width: 10.0, height: 10.0 };
+    /// let paths = detail.paths(&screen, 100);
+    /// assert_eq!(paths.get("kink"), Some("M0,0L1,0"));
     /// assert_eq!(paths.vertices, 2);
     /// ```
-    pub fn paths(&self, frame: &Frame, budget: usize) -> Paths {
-        let px = frame.projection.scale * frame.view.k; // screen pixels per Mercator unit
+    pub fn paths(&self, screen: &Screen, budget: usize) -> Paths {
+        let px = screen.projection.scale * screen.view.k; // screen pixels per Mercator unit
         let mut threshold = MIN_AREA_PX2 / (px * px);
         let mut kept = self.kept(threshold, None);
         if count(&kept) > budget {
-            let clip = Some(self.window(frame));
+            let clip = Some(self.window(screen));
             // Line ends always stay: with more of them in view than the budget, no
             // tolerance is enough, so the search stops (after a 4^24 growth, far past
             // any visible detail) and draws what remains.
@@ -136,15 +151,17 @@ impl Detail {
             }
         }
         // Tenths of a pixel at the zoom the path is seen at.
-        let decimals = if frame.view.k <= 2.0 { 1 } else { 2 };
-        let d = kept
+        let decimals = if screen.view.k <= 2.0 { 1 } else { 2 };
+        let d = self
+            .shapes
             .iter()
-            .map(|runs| {
+            .zip(&kept)
+            .map(|((id, _), runs)| {
                 let mut d = String::new();
                 for (run, ring) in runs {
-                    write_run(&mut d, run, &frame.projection, *ring, decimals);
+                    write_run(&mut d, run, &screen.projection, *ring, decimals);
                 }
-                d
+                (id.clone(), d)
             })
             .collect();
         Paths {
@@ -158,7 +175,7 @@ impl Detail {
     fn kept(&self, threshold: f64, clip: Option<Window>) -> Vec<Vec<(Vec<Point>, bool)>> {
         self.shapes
             .iter()
-            .map(|parts| {
+            .map(|(_, parts)| {
                 parts
                     .iter()
                     .flat_map(|part| {
@@ -171,11 +188,11 @@ impl Detail {
     }
 
     /// The view and one screen around it, in Mercator units.
-    fn window(&self, frame: &Frame) -> Window {
-        let (w, h) = (frame.width, frame.height);
+    fn window(&self, screen: &Screen) -> Window {
+        let (w, h) = (screen.width, screen.height);
         let corner = |x: f64, y: f64| {
-            let svg = frame.view.invert(Point { x, y });
-            let p = &frame.projection;
+            let svg = screen.view.invert(Point { x, y });
+            let p = &screen.projection;
             Point {
                 x: (svg.x - p.translate.x) / p.scale,
                 y: (p.translate.y - svg.y) / p.scale,
@@ -189,6 +206,27 @@ impl Detail {
             north: a.y.max(b.y),
         }
     }
+}
+
+/// The whole of `shapes` fitted into a `width` x `height` box with `padding` (a locator
+/// map, a thumbnail): the projection used and the path data, within `budget` vertices.
+/// `None` when the shapes have no position.
+pub fn fitted<'a>(
+    shapes: impl IntoIterator<Item = (&'a str, &'a Shape)> + Clone,
+    width: f64,
+    height: f64,
+    padding: f64,
+    budget: usize,
+) -> Option<(Projection, Paths)> {
+    let extent = Bounds::around(shapes.clone().into_iter().flat_map(|(_, s)| s.positions()))?;
+    let projection = Projection::fit(extent, width, height, padding);
+    let screen = Screen {
+        projection,
+        view: Viewport::IDENTITY,
+        width,
+        height,
+    };
+    Some((projection, Detail::new(shapes).paths(&screen, budget)))
 }
 
 /// A box in Mercator units.
@@ -404,8 +442,8 @@ mod tests {
         LonLat { lon, lat }
     }
 
-    fn frame(k: f64) -> Frame {
-        Frame {
+    fn frame(k: f64) -> Screen {
+        Screen {
             projection: Projection::fit(
                 crate::projection::Bounds {
                     west: 0.0,
@@ -448,13 +486,13 @@ mod tests {
     #[test]
     fn detail_grows_with_zoom_and_stays_in_budget() {
         let shape = jagged_square(5_000); // 20,000 vertices
-        let detail = Detail::new([&shape]);
+        let detail = Detail::new([("s", &shape)]);
         assert_eq!(detail.total_vertices(), 20_000);
         let counts: Vec<usize> = [1.0, 4.0, 16.0]
             .iter()
             .map(|&k| {
                 let paths = detail.paths(&frame(k), VERTEX_BUDGET);
-                assert!(paths.d[0].starts_with('M') && paths.d[0].ends_with('Z'));
+                assert!(paths.d["s"].starts_with('M') && paths.d["s"].ends_with('Z'));
                 paths.vertices
             })
             .collect();
@@ -471,7 +509,7 @@ mod tests {
     #[test]
     fn zoomed_in_what_is_far_off_screen_is_cut() {
         let shape = jagged_square(5_000);
-        let detail = Detail::new([&shape]);
+        let detail = Detail::new([("s", &shape)]);
         let mut f = frame(16.0);
         // The lower-left corner of the square in the middle of the screen.
         let corner = f.projection.project(ll(0.0, 0.0));
@@ -481,7 +519,7 @@ mod tests {
         let paths = detail.paths(&f, budget);
         assert!(paths.vertices <= budget, "{}", paths.vertices);
         // Every vertex drawn lies within one screen of the view.
-        let numbers: Vec<f64> = paths.d[0]
+        let numbers: Vec<f64> = paths.d["s"]
             .split(['M', 'L', ',', 'Z'])
             .filter(|s| !s.is_empty())
             .map(|s| s.parse().unwrap())
@@ -497,10 +535,10 @@ mod tests {
     fn lines_keep_their_ends_and_are_cut_into_runs() {
         let line: Vec<LonLat> = (0..=1000).map(|i| ll(i as f64 / 1000.0, 0.5)).collect();
         let shape = Shape::Lines(vec![line]);
-        let detail = Detail::new([&shape]);
+        let detail = Detail::new([("s", &shape)]);
         let whole = detail.paths(&frame(1.0), VERTEX_BUDGET);
-        assert_eq!(whole.vertices, 2, "{}", whole.d[0]);
-        let part = &detail.shapes[0][0];
+        assert_eq!(whole.vertices, 2, "{}", whole.d["s"]);
+        let part = &detail.shapes[0].1[0];
         let window = Window {
             west: 0.2_f64.to_radians(),
             east: 0.4_f64.to_radians(),
@@ -521,9 +559,10 @@ mod tests {
             ll(0.5, 0.5),
         ]]]);
         let point = Shape::Points(vec![ll(0.5, 0.5)]);
-        let detail = Detail::new([&speck, &point]);
+        let detail = Detail::new([("speck", &speck), ("point", &point)]);
         let at_one = detail.paths(&frame(1.0), VERTEX_BUDGET);
-        assert_eq!(at_one.d, ["", ""]);
+        assert_eq!(at_one.get("speck"), Some(""));
+        assert_eq!(at_one.get("point"), None);
         assert_eq!(at_one.vertices, 0);
     }
 
@@ -538,7 +577,7 @@ mod tests {
             })
             .collect();
         let shape = Shape::Lines(lines);
-        let detail = Detail::new([&shape]);
+        let detail = Detail::new([("s", &shape)]);
         let paths = detail.paths(&frame(1.0), 1_000);
         assert_eq!(paths.vertices, 4_000);
     }

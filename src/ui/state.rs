@@ -7,7 +7,8 @@ use leptos::prelude::*;
 
 use crate::date::IsoDate;
 use crate::model::Model;
-use crate::selection::{Highlight, Selection, UrlState, ViewSpec};
+use crate::selection::{Highlight, Selection};
+use crate::url::{UrlState, ViewSpec};
 use crate::viewport::Viewport;
 
 /// The name shown beside the pointer or the focused feature, at client coordinates.
@@ -18,32 +19,34 @@ pub struct Tip {
     pub y: f64,
 }
 
-/// Signals shared by the components. Selection is one value; highlights derive from it.
+/// Signals shared by the components, each behind methods: components read what they
+/// show and change state only through the methods below. Selection is one value;
+/// highlights derive from it.
 #[derive(Clone, Copy)]
 pub struct AppState {
     /// The loaded story, once it is there.
-    pub model: RwSignal<Option<Arc<Model>>>,
+    model: RwSignal<Option<Arc<Model>>>,
     /// Bumped to load the story again (the reader's "retry").
-    pub reload: RwSignal<u32>,
+    reload: RwSignal<u32>,
     /// Why the story could not load at all.
-    pub fatal: RwSignal<Option<String>>,
-    pub selection: RwSignal<Selection>,
-    pub viewport: RwSignal<Viewport>,
+    fatal: RwSignal<Option<String>>,
+    selection: RwSignal<Selection>,
+    viewport: RwSignal<Viewport>,
     /// The language of the interface and of names (`fr`, `en`).
-    pub lang: RwSignal<String>,
+    lang: RwSignal<String>,
     /// The date the map shows (`None`: the story has no timeline, show everything).
-    pub date: RwSignal<Option<IsoDate>>,
+    date: RwSignal<Option<IsoDate>>,
     /// The current view as the URL tells it (`None`: the whole map), updated once the
     /// view settles.
-    pub view_spec: RwSignal<Option<ViewSpec>>,
+    view_spec: RwSignal<Option<ViewSpec>>,
     /// A view the URL asked for, applied by the map once it knows its size.
-    pub view_request: RwSignal<Option<ViewSpec>>,
+    view_request: RwSignal<Option<ViewSpec>>,
     /// The tooltip, while a feature is hovered or focused.
-    pub tip: RwSignal<Option<Tip>>,
+    tip: RwSignal<Option<Tip>>,
     /// Feature kinds the reader switched off in the legend.
-    pub hidden_kinds: RwSignal<BTreeSet<String>>,
+    hidden_kinds: RwSignal<BTreeSet<String>>,
     /// The selected item and everything linked to it.
-    pub highlight: Memo<Highlight>,
+    highlight: Memo<Highlight>,
     /// The same, one flag per feature and passage: see [`AppState::feature_selected`].
     flags: StoredValue<Flags>,
 }
@@ -107,6 +110,145 @@ impl AppState {
         expect_context::<AppState>()
     }
 
+    /// The loaded story (`None` until it is there).
+    pub fn model(&self) -> ReadSignal<Option<Arc<Model>>> {
+        self.model.read_only()
+    }
+
+    /// Shows a loaded story.
+    pub fn set_model(&self, model: Model) {
+        self.fatal.set(None);
+        self.model.set(Some(Arc::new(model)));
+    }
+
+    /// Why the story could not load at all, if it could not.
+    pub fn fatal(&self) -> ReadSignal<Option<String>> {
+        self.fatal.read_only()
+    }
+
+    /// Records that the story could not load at all.
+    pub fn set_fatal(&self, why: String) {
+        self.fatal.set(Some(why));
+    }
+
+    /// How many times the reader asked to load the story again.
+    pub fn reloads(&self) -> ReadSignal<u32> {
+        self.reload.read_only()
+    }
+
+    /// Loads the story again (the reader's "retry").
+    pub fn retry(&self) {
+        self.reload.update(|n| *n += 1);
+    }
+
+    /// The selected item.
+    pub fn selection(&self) -> ReadSignal<Selection> {
+        self.selection.read_only()
+    }
+
+    /// The selected item and everything linked to it.
+    pub fn highlight(&self) -> Memo<Highlight> {
+        self.highlight
+    }
+
+    /// Selects `next` (the reader chose it, or a host page or a link asked for it) and
+    /// brings what it speaks of into view: the one way to select.
+    pub fn select(&self, next: Selection) {
+        set_if_changed(self.selection, next.clone());
+        if next != Selection::None {
+            self.reveal(&next);
+        }
+    }
+
+    /// What the reader's click or key on an item does: selects it, or clears the
+    /// selection when it is already selected.
+    pub fn toggle(&self, item: Selection) {
+        let next = self.selection.with_untracked(|s| s.toggled(item));
+        self.select(next);
+    }
+
+    /// Scrolls the article to the passage of a selection (in the next frame: the
+    /// highlight is drawn first, and a click handler does not wait for the layout).
+    fn reveal(&self, selection: &Selection) {
+        let passage = self.model.with_untracked(|m| {
+            m.as_ref()
+                .and_then(|m| m.passage_to_reveal(selection).map(str::to_string))
+        });
+        if let Some(id) = passage {
+            let selector = format!("[data-passage-id=\"{}\"]", super::css_string(&id));
+            request_animation_frame(move || super::scroll_into_view(&selector));
+        }
+    }
+
+    /// The reader's pan and zoom.
+    pub fn viewport(&self) -> ReadSignal<Viewport> {
+        self.viewport.read_only()
+    }
+
+    /// Moves the map (the caller keeps the view within the map's box).
+    pub fn set_viewport(&self, view: Viewport) {
+        self.viewport.set(view);
+    }
+
+    /// The language of the interface and of names.
+    pub fn lang(&self) -> ReadSignal<String> {
+        self.lang.read_only()
+    }
+
+    /// Reads the page in another language.
+    pub fn set_lang(&self, lang: String) {
+        set_if_changed(self.lang, lang);
+    }
+
+    /// The date the map shows.
+    pub fn date(&self) -> ReadSignal<Option<IsoDate>> {
+        self.date.read_only()
+    }
+
+    /// Shows the map at another date.
+    pub fn set_date(&self, date: IsoDate) {
+        set_if_changed(self.date, Some(date));
+    }
+
+    /// Records the settled view for the URL (`None`: the whole map).
+    pub fn set_view_spec(&self, spec: Option<ViewSpec>) {
+        set_if_changed(self.view_spec, spec);
+    }
+
+    /// A view the URL asked for and the map has not applied yet.
+    pub fn view_request(&self) -> ReadSignal<Option<ViewSpec>> {
+        self.view_request.read_only()
+    }
+
+    /// Marks the URL's view as applied.
+    pub fn view_request_done(&self) {
+        self.view_request.set(None);
+    }
+
+    /// The tooltip, while a feature is hovered or focused.
+    pub fn tip(&self) -> ReadSignal<Option<Tip>> {
+        self.tip.read_only()
+    }
+
+    /// Shows a feature's name at a point of the page (`None` hides it).
+    pub fn set_tip(&self, tip: Option<Tip>) {
+        self.tip.set(tip);
+    }
+
+    /// The kinds the reader switched off in the legend.
+    pub fn hidden_kinds(&self) -> ReadSignal<BTreeSet<String>> {
+        self.hidden_kinds.read_only()
+    }
+
+    /// Shows or hides the features of a kind.
+    pub fn toggle_kind(&self, kind: &str) {
+        self.hidden_kinds.update(|h| {
+            if !h.remove(kind) {
+                h.insert(kind.to_string());
+            }
+        });
+    }
+
     /// The story's default date and language (the article's), once it is loaded.
     fn defaults(&self) -> (Option<IsoDate>, Option<String>) {
         self.model.with_untracked(|m| match m {
@@ -135,12 +277,12 @@ impl AppState {
         untrack(|| self.url_state())
     }
 
-    /// Takes the state the URL gives, falling back on the story's defaults.
+    /// Takes the state the URL gives, falling back on the story's defaults, and brings
+    /// its selection into view.
     pub fn apply_url_state(&self, url: UrlState) {
         let (default_date, default_lang) = self.defaults();
         // Only what changes is set: a signal set to its own value still redraws all
         // that reads it (the whole map, for the language).
-        set_if_changed(self.selection, url.selection);
         set_if_changed(self.date, url.date.or(default_date));
         if url.view.is_some() && url.view != self.view_spec.get_untracked() {
             self.view_request.set(url.view);
@@ -148,6 +290,7 @@ impl AppState {
         if let Some(lang) = url.lang.or(default_lang) {
             set_if_changed(self.lang, lang);
         }
+        self.select(url.selection);
     }
 
     /// Whether feature `id` is highlighted, as a signal of its own: it changes only when
@@ -165,11 +308,6 @@ impl AppState {
         self.flags
             .try_update_value(|f| flag(&mut f.passages, id, now))
             .unwrap_or_else(|| ArcRwSignal::new(now))
-    }
-
-    /// Selects (or, when already selected, clears) an item.
-    pub fn activate(&self, next: Selection) {
-        self.selection.update(|s| *s = s.toggled(next));
     }
 }
 

@@ -1,22 +1,12 @@
-//! Numbers and positions for SVG, with fixed rounding (path data is in [`crate::lod`]).
-
-use crate::layer::Shape;
-use crate::projection::{Point, Projection};
-
-/// The projected positions of a point shape (empty for other shapes).
-pub fn point_positions(shape: &Shape, projection: &Projection) -> Vec<Point> {
-    match shape {
-        Shape::Points(points) => points.iter().map(|p| projection.project(*p)).collect(),
-        _ => Vec::new(),
-    }
-}
+//! Numbers for SVG and the URL, written and read with fixed rounding and integer
+//! arithmetic (the float formatting and parsing machinery stays out of the wasm).
 
 /// Writes `v` with at most `decimals` decimals, without trailing zeros, and `-0` as `0`.
 /// Integer arithmetic only: the float formatting machinery stays out of the wasm.
 ///
 /// # Examples
 /// ```
-/// use ceasefire_map::render::push_num;
+/// use ceasefire_map::svg::push_num;
 /// let mut s = String::new();
 /// for v in [12.345, -0.04, 3.0, -7.25] {
 ///     push_num(&mut s, v, 1);
@@ -67,7 +57,7 @@ fn push_digits(s: &mut String, mut n: u64, width: usize) {
 ///
 /// # Examples
 /// ```
-/// use ceasefire_map::render::parse_num;
+/// use ceasefire_map::svg::parse_num;
 /// assert_eq!(parse_num("46.7519"), Some(46.7519));
 /// assert_eq!(parse_num("-0.5"), Some(-0.5));
 /// assert_eq!(parse_num("4"), Some(4.0));
@@ -111,18 +101,6 @@ pub fn num(v: f64, decimals: u32) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::projection::LonLat;
-
-    fn unit() -> Projection {
-        Projection {
-            scale: 180.0 / std::f64::consts::PI,
-            translate: Point { x: 0.0, y: 0.0 },
-        }
-    }
-
-    fn ll(lon: f64, lat: f64) -> LonLat {
-        LonLat { lon, lat }
-    }
 
     #[test]
     fn rounding_is_fixed() {
@@ -149,12 +127,5 @@ mod tests {
                 );
             }
         }
-    }
-
-    #[test]
-    fn points_are_positions_not_paths() {
-        let pts = point_positions(&Shape::Points(vec![ll(0.0, 0.0)]), &unit());
-        assert_eq!(pts.len(), 1);
-        assert!(pts[0].x.abs() < 1e-9 && pts[0].y.abs() < 1e-9);
     }
 }

@@ -1,4 +1,5 @@
-//! GeoJSON in, the project's own typed features out.
+//! GeoJSON in, the project's own typed features out: the parser (here), the rules the
+//! features must keep ([`rules`]) and the checks of RFC 7946 ([`rfc7946`]).
 //!
 //! Parsing happens here, at the boundary, once. A file that is not JSON or not a
 //! FeatureCollection is refused whole; a bad feature is left out with a [`DataError`]
@@ -12,6 +13,12 @@ use crate::date::IsoDate;
 use crate::error::{DataError, Reason};
 use crate::names::Names;
 use crate::projection::LonLat;
+pub use crate::shape::Shape;
+
+pub mod rfc7946;
+pub mod rules;
+
+pub use rules::checked_layer;
 
 /// How faithfully a feature's geometry follows the ground.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -60,28 +67,6 @@ pub struct Fact {
     pub value: Names,
 }
 
-/// A geometry, flattened to what the map draws.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Shape {
-    /// One or more points.
-    Points(Vec<LonLat>),
-    /// One or more lines.
-    Lines(Vec<Vec<LonLat>>),
-    /// One or more polygons, each a list of rings (exterior first, then holes).
-    Areas(Vec<Vec<Vec<LonLat>>>),
-}
-
-impl Shape {
-    /// Every position of the shape.
-    pub fn positions(&self) -> Box<dyn Iterator<Item = LonLat> + '_> {
-        match self {
-            Shape::Points(p) => Box::new(p.iter().copied()),
-            Shape::Lines(l) => Box::new(l.iter().flatten().copied()),
-            Shape::Areas(a) => Box::new(a.iter().flatten().flatten().copied()),
-        }
-    }
-}
-
 /// One map feature with everything the reader is told about it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Feature {
@@ -114,6 +99,8 @@ pub struct Feature {
 pub struct Layer {
     /// The file as named in the story.
     pub file: String,
+    /// What the layer holds, per language (from the story).
+    pub title: Names,
     pub features: Vec<Feature>,
 }
 
@@ -202,6 +189,7 @@ pub fn parse_layer_inspected(
     let inspected = inspect(raw.crs.is_some(), &values);
     let mut layer = Layer {
         file: file.to_string(),
+        title: Names::default(),
         features: Vec::with_capacity(values.len()),
     };
     let mut problems = Vec::new();

@@ -1,0 +1,99 @@
+//! What sits on the map besides its features: the zoom and export buttons, the scale
+//! bar, the tooltip.
+
+use leptos::prelude::*;
+
+use crate::i18n::t;
+use crate::screen::{Screen, ZOOM_STEP};
+use crate::svg::{num, scale_bar_path};
+use crate::ui::AppState;
+use crate::viewport::Viewport;
+
+/// The zoom buttons and the export buttons.
+#[component]
+pub fn MapButtons(
+    /// The map as it is now.
+    screen: Memo<Option<Screen>>,
+) -> impl IntoView {
+    let state = AppState::get();
+    let lang = state.lang();
+    let zoom_by = move |factor: f64| {
+        if let Some(s) = screen.get_untracked() {
+            state.set_viewport(s.zoomed(factor));
+        }
+    };
+    // The title, the date shown and the credit line, written under an exported map.
+    let caption = move || {
+        let l = lang.get_untracked();
+        state.model().with_untracked(|m| {
+            m.as_ref().map_or_else(Vec::new, |m| {
+                let date = state
+                    .date()
+                    .get_untracked()
+                    .map(|d| d.long(&l))
+                    .unwrap_or_default();
+                vec![
+                    format!("{} — {date}", m.story.title.get(&l)),
+                    m.story.attribution.get(&l).to_string(),
+                ]
+            })
+        })
+    };
+    let label = move |key: &'static str| move || t(&lang.get(), key);
+    view! {
+        <div class="map-zoom">
+            <button type="button" class="map-zoom-button" data-zoom="in"
+                aria-label=label("zoom-in") title=label("zoom-in")
+                on:click=move |_| zoom_by(ZOOM_STEP)>"+"</button>
+            <button type="button" class="map-zoom-button" data-zoom="out"
+                aria-label=label("zoom-out") title=label("zoom-out")
+                on:click=move |_| zoom_by(1.0 / ZOOM_STEP)>"−"</button>
+            <button type="button" class="map-zoom-button" data-zoom="reset"
+                aria-label=label("zoom-reset") title=label("zoom-reset")
+                on:click=move |_| state.set_viewport(Viewport::IDENTITY)>"⤢"</button>
+            <button type="button" class="map-zoom-button map-export" data-export="svg"
+                aria-label=label("export-svg") title=label("export-svg")
+                on:click=move |_| crate::ui::export::export_svg(&caption())>"SVG"</button>
+            <button type="button" class="map-zoom-button map-export" data-export="png"
+                aria-label=label("export-png") title=label("export-png")
+                on:click=move |_| crate::ui::export::export_png(&caption())>"PNG"</button>
+        </div>
+    }
+}
+
+/// The scale bar, for the latitude at the centre of the view, in the map's SVG.
+#[component]
+pub fn ScaleBar(
+    /// The map as it is now.
+    screen: Memo<Option<Screen>>,
+) -> impl IntoView {
+    move || {
+        let s = screen.get()?;
+        let (km, px) = s.scale_bar();
+        let label = format!("{} km", num(km, 3));
+        Some(view! {
+            <g class="map-scale" data-scale-km=num(km, 3)
+                transform=format!("translate(12,{})", num(s.height - 14.0, 1))>
+                <path d=scale_bar_path(px) />
+                <text x=num(px + 6.0, 1) y="0">{label}</text>
+            </g>
+        })
+    }
+}
+
+/// The name of the hovered or focused feature.
+#[component]
+pub fn Tooltip() -> impl IntoView {
+    let state = AppState::get();
+    move || {
+        state.tip().get().map(|tip| {
+            view! {
+                <div class="map-tooltip" role="tooltip" data-tooltip="true"
+                    style:left=format!("{}px", num(tip.x, 0))
+                    style:top=format!("{}px", num(tip.y, 0))>
+                    {tip.text}
+                </div>
+            }
+        })
+    }
+}

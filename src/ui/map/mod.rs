@@ -1,0 +1,321 @@
+//! The map: an SVG fitted to its box. Pan and zoom move one `transform`; path data is
+//! written again only once a gesture settles, with the detail that zoom needs (see
+//! [`crate::svg::path`]). Points and labels keep their screen size. Every computation
+//! is the core's ([`Screen`], [`Detail`], [`labels`](crate::labels)): this module wires
+//! signals and events to it.
+//!
+//! - [`features`]: the features drawn, with their hooks and events;
+//! - [`controls`]: zoom and export buttons, scale bar, tooltip;
+//! - [`motion`]: flights and waiting for a still view;
+//! - [`inset`]: the locator map.
+
+mod controls;
+mod features;
+mod inset;
+mod motion;
+
+use std::collections::BTreeSet;
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+
+use crate::gesture::Gesture;
+use crate::i18n::t;
+use crate::labels::{candidates, place};
+use crate::projection::Point;
+use crate::screen::Screen;
+use crate::selection::Selection;
+use crate::shape::Shape;
+use crate::svg::path::{Detail, VERTEX_BUDGET};
+use crate::svg::{num, transform};
+use crate::ui::AppState;
+use crate::viewport::Viewport;
+
+use controls::{MapButtons, ScaleBar, Tooltip};
+use features::{area_label_view, points_view, shape_view};
+use inset::Inset;
+use motion::{fly_to, when_quiet};
+
+/// The box assumed until the map's frame has a size (hidden, or not laid out yet).
+const FALLBACK_SIZE: (f64, f64) = (640.0, 480.0);
+/// How long the view must stay still before the URL records it, in milliseconds.
+const VIEW_SETTLE_MS: u64 = 400;
+/// Quiet time, in milliseconds, before paths are written for a new view.
+const DETAIL_SETTLE_MS: u64 = 120;
+/// The size of place labels, for collision tests (matches `.map-label` in the CSS).
+const LABEL_FONT_PX: f64 = 12.0;
+
+/// The ranked geometry, compared by identity (a story's is computed once).
+#[derive(Clone)]
+struct Ranked(Arc<Detail>);
+
+impl PartialEq for Ranked {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+/// The interactive map.
+#[component]
+pub fn MapView() -> impl IntoView {
+    let state = AppState::get();
+    let model = state.model();
+    let lang = state.lang();
+    let frame = NodeRef::<leptos::html::Div>::new();
+    let size = RwSignal::new(FALLBACK_SIZE);
+
+    // The map fitted to its box, once per story and size, never while panning.
+    let fitted = Memo::new(move |_| {
+        let (w, h) = size.get();
+        let extent = model.with(|m| m.as_ref()?.extent())?;
+        Some(Screen::fitted(extent, w, h))
+    });
+    // The same with the reader's pan and zoom.
+    let screen = Memo::new(move |_| Some(fitted.get()?.with_view(state.viewport().get())));
+
+    let measure = move || {
+        let Some(el) = frame.get_untracked() else {
+            return;
+        };
+        let (w, h) = match (f64::from(el.client_width()), f64::from(el.client_height())) {
+            (w, h) if w >= 1.0 && h >= 1.0 => (w, h),
+            _ => FALLBACK_SIZE,
+        };
+        if (w, h) == size.get_untracked() {
+            return;
+        }
+        // Keep the place and zoom the reader was looking at.
+        let extent = model.with_untracked(|m| m.as_ref()?.extent());
+        let view = match (screen.get_untracked(), extent) {
+            (Some(before), Some(extent)) => before.resized(extent, w, h).view,
+            _ => Viewport::IDENTITY,
+        };
+        size.set((w, h));
+        state.set_viewport(view);
+    };
+    // The frame changes size with the window and with what loads around it (the
+    // legend): the viewBox must follow, so that SVG units stay CSS pixels.
+    Effect::new(move |_| {
+        let Some(el) = frame.get() else { return };
+        measure();
+        let on_resize = Closure::<dyn Fn()>::new(measure);
+        if let Ok(observer) = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()) {
+            observer.observe(&el);
+        }
+        // The map lives as long as the page.
+        on_resize.forget();
+    });
+
+    // Where points and labels go, by feature id.
+    let scene = Memo::new(move |_| {
+        let projection = fitted.get()?.projection;
+        Some(Arc::new(model.get()?.drawn(&projection)))
+    });
+    // Every vertex ranked once per story; path data written per settled view.
+    let detail =
+        Memo::new(move |_| model.with(|m| m.as_ref().map(|m| Ranked(Arc::new(m.ranked())))));
+    let settled = RwSignal::new(Viewport::IDENTITY);
+    when_quiet(state.viewport(), DETAIL_SETTLE_MS, move |view| {
+        settled.set(view)
+    });
+    let paths = Memo::new(move |_| {
+        let screen = fitted.get()?.with_view(settled.get());
+        Some(Arc::new(detail.get()?.0.paths(&screen, VERTEX_BUDGET)))
+    });
+
+    // Which place labels fit in view at this zoom; the selected ones always do.
+    let shown_labels = Memo::new(move |_| {
+        let (Some(drawn), Some(model), Some(s)) = (scene.get(), model.get(), screen.get()) else {
+            return BTreeSet::new();
+        };
+        let found = state.hidden_kinds().with(|hidden| {
+            candidates(
+                &model,
+                &drawn,
+                &s.view,
+                s.rect(),
+                &lang.get(),
+                state.date().get(),
+                hidden,
+            )
+        });
+        let always: Vec<String> = state
+            .highlight()
+            .with(|h| h.features.iter().cloned().collect());
+        let always: Vec<&str> = always.iter().map(String::as_str).collect();
+        place(&found, LABEL_FONT_PX, &always)
+    });
+
+    // A view the URL asks for wins; otherwise selecting a passage flies the map to what
+    // it speaks of.
+    Effect::new(move |_| {
+        let selection = state.selection().get();
+        let Some(fitted) = fitted.get() else {
+            return;
+        };
+        if let Some(spec) = state.view_request().get() {
+            state.set_viewport(fitted.showing(spec));
+            state.view_request_done();
+            return;
+        }
+        let Selection::Passage(passage) = selection else {
+            return;
+        };
+        // Tracks the story and the box too: a deep link flies once both are known, and a
+        // resized map (whose view resets) flies back to the passage.
+        let Some(model) = model.get() else {
+            return;
+        };
+        let ids = model.features_of_at(&passage, state.date().get_untracked());
+        if let Some(bbox) = model.bbox_of(&ids, &fitted.projection) {
+            fly_to(state, fitted.flight_to(bbox));
+        }
+    });
+
+    // The URL follows the view once it settles (not on every frame of a pan).
+    when_quiet(state.viewport(), VIEW_SETTLE_MS, move |view| {
+        let spec = fitted
+            .get_untracked()
+            .and_then(|s| s.with_view(view).spec());
+        state.set_view_spec(spec);
+    });
+
+    let gesture = StoredValue::new(Gesture::default());
+    // Pointer positions in the map's box (its viewBox is its size in CSS pixels).
+    let local = move |ev: &web_sys::MouseEvent| {
+        let (left, top) = frame
+            .get_untracked()
+            .map(|f| {
+                let r = f.get_bounding_client_rect();
+                (r.left(), r.top())
+            })
+            .unwrap_or_default();
+        Point {
+            x: f64::from(ev.client_x()) - left,
+            y: f64::from(ev.client_y()) - top,
+        }
+    };
+    let move_to = move |next: &dyn Fn(&Screen) -> Option<Viewport>| {
+        if let Some(view) = screen.get_untracked().as_ref().and_then(next) {
+            state.set_viewport(view);
+            true
+        } else {
+            false
+        }
+    };
+
+    view! {
+        <div
+            class="map-frame"
+            node_ref=frame
+            on:keydown=move |ev: web_sys::KeyboardEvent| {
+                if ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
+                    return;
+                }
+                if move_to(&|s| s.after_key(&ev.key())) {
+                    ev.prevent_default();
+                }
+            }
+        >
+            <svg
+                class="map"
+                data-map="true"
+                viewBox=move || {
+                    let (w, h) = size.get();
+                    format!("0 0 {} {}", num(w, 2), num(h, 2))
+                }
+                role="group"
+                tabindex="0"
+                data-vertices=move || paths.with(|p| p.as_ref().map(|p| p.vertices.to_string()))
+                aria-label=move || t(&lang.get(), "map-label")
+                aria-describedby="map-keys"
+                on:pointerdown=move |ev: web_sys::PointerEvent| {
+                    if ev.button() == 0 {
+                        let p = local(&ev);
+                        gesture.update_value(|g| g.down(ev.pointer_id(), p));
+                    }
+                }
+                on:pointermove=move |ev: web_sys::PointerEvent| {
+                    let p = local(&ev);
+                    let mut change = crate::gesture::Change::None;
+                    gesture.update_value(|g| change = g.moved(ev.pointer_id(), p));
+                    if change != crate::gesture::Change::None {
+                        move_to(&|s| Some(s.moved(change)));
+                    }
+                }
+                on:pointerup=move |ev: web_sys::PointerEvent| gesture.update_value(|g| g.up(ev.pointer_id()))
+                on:pointercancel=move |ev: web_sys::PointerEvent| gesture.update_value(|g| g.up(ev.pointer_id()))
+                on:pointerleave=move |ev: web_sys::PointerEvent| gesture.update_value(|g| g.up(ev.pointer_id()))
+                on:wheel=move |ev: web_sys::WheelEvent| {
+                    // Embedded in a news page, the wheel scrolls the page unless Ctrl (or
+                    // a trackpad pinch, which arrives as Ctrl+wheel) asks for a zoom.
+                    let embedded = document()
+                        .document_element()
+                        .is_some_and(|r| r.has_attribute("data-embed"));
+                    if embedded && !ev.ctrl_key() && !ev.meta_key() {
+                        return;
+                    }
+                    ev.prevent_default();
+                    let anchor = local(&ev);
+                    move_to(&|s| Some(s.wheeled(anchor, ev.delta_y())));
+                }
+            >
+                <g class="map-world" transform=move || transform(&state.viewport().get())>
+                    {move || {
+                        // Built once per story and language; a new size or zoom only
+                        // writes the path data (see `paths`).
+                        let model = model.get()?;
+                        lang.track();
+                        Some(
+                            model
+                                .features()
+                                .filter(|f| !matches!(f.shape, Shape::Points(_)))
+                                .map(|f| shape_view(&model, f, paths, gesture))
+                                .collect_view(),
+                        )
+                    }}
+                </g>
+                <g class="map-points">
+                    {move || {
+                        let drawn = scene.get()?;
+                        let model = model.get()?;
+                        lang.track();
+                        Some(
+                            model
+                                .features()
+                                .filter_map(|f| Some((f, drawn.get(&f.id)?)))
+                                .filter(|(_, d)| !d.points.is_empty())
+                                .map(|(f, d)| points_view(&model, f, d, gesture, shown_labels))
+                                .collect_view(),
+                        )
+                    }}
+                </g>
+                <g class="map-area-labels" aria-hidden="true">
+                    {move || {
+                        let drawn = scene.get()?;
+                        let model = model.get()?;
+                        let l = lang.get();
+                        Some(
+                            model
+                                .features()
+                                .filter(|f| model.story.style(&f.kind).label_on_map)
+                                .filter_map(|f| {
+                                    let at = drawn.get(&f.id)?.label_at?;
+                                    Some((at, f.name.get(&l).to_string()))
+                                })
+                                .map(|(at, text)| area_label_view(at, text))
+                                .collect_view(),
+                        )
+                    }}
+                </g>
+                <ScaleBar screen=screen />
+            </svg>
+            <Inset screen=screen />
+            <Tooltip />
+            <p class="visually-hidden" id="map-keys">{move || t(&lang.get(), "map-keys")}</p>
+            <MapButtons screen=screen />
+        </div>
+    }
+}

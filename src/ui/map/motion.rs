@@ -1,0 +1,60 @@
+//! The map in time: flights to what a passage speaks of, and waiting for the view to be
+//! still before the expensive work (path data, the URL).
+
+use leptos::prelude::*;
+
+use crate::ui::AppState;
+use crate::viewport::Viewport;
+
+/// How long a flight lasts, in milliseconds.
+const FLY_MS: f64 = 650.0;
+
+/// Moves the view to `target`: an eased flight, or a jump when the reader asked for
+/// reduced motion. A newer flight or a pan simply overrides an older one's frames.
+pub fn fly_to(state: AppState, target: Viewport) {
+    let Some(performance) = window().performance() else {
+        state.set_viewport(target);
+        return;
+    };
+    if crate::ui::prefers_reduced_motion() {
+        state.set_viewport(target);
+        return;
+    }
+    let from = state.viewport().get_untracked();
+    let start = performance.now();
+    fn frame(state: AppState, from: Viewport, target: Viewport, start: f64) {
+        request_animation_frame(move || {
+            let now = window().performance().map_or(start + FLY_MS, |p| p.now());
+            let t = ((now - start) / FLY_MS).min(1.0);
+            state.set_viewport(from.eased_towards(&target, t));
+            if t < 1.0 {
+                frame(state, from, target, start);
+            }
+        });
+    }
+    frame(state, from, target, start);
+}
+
+/// Calls `then` with the view once it has stayed still for `ms` milliseconds (not on
+/// every frame of a pan or a flight).
+pub fn when_quiet(
+    viewport: ReadSignal<Viewport>,
+    ms: u64,
+    then: impl Fn(Viewport) + Clone + 'static,
+) {
+    let generation = StoredValue::new(0_u64);
+    Effect::new(move |_| {
+        let view = viewport.get();
+        let current = generation.get_value() + 1;
+        generation.set_value(current);
+        let then = then.clone();
+        set_timeout(
+            move || {
+                if generation.get_value() == current {
+                    then(view);
+                }
+            },
+            std::time::Duration::from_millis(ms),
+        );
+    });
+}
