@@ -4,7 +4,8 @@
 //! is the core's ([`Screen`], [`Detail`], [`labels`](crate::labels)): this module wires
 //! signals and events to it.
 //!
-//! - [`features`]: the features drawn, with their hooks and events;
+//! - [`layers`]: the marks of the features, in three groups; [`features`]: what each
+//!   carries (hooks, selection state, events);
 //! - [`controls`]: zoom and export buttons, scale bar, tooltip;
 //! - [`motion`]: flights and waiting for a still view;
 //! - [`inset`]: the locator map.
@@ -12,6 +13,7 @@
 mod controls;
 mod features;
 mod inset;
+mod layers;
 mod motion;
 
 use std::collections::BTreeSet;
@@ -27,14 +29,12 @@ use crate::labels::{candidates, place};
 use crate::projection::Point;
 use crate::screen::Screen;
 use crate::selection::Selection;
-use crate::shape::Shape;
 use crate::svg::path::{Detail, VERTEX_BUDGET};
 use crate::svg::{num, transform};
 use crate::ui::AppState;
 use crate::viewport::Viewport;
 
 use controls::{MapButtons, ScaleBar, Tooltip};
-use features::{area_label_view, points_view, shape_view};
 use inset::Inset;
 use motion::{fly_to, when_quiet};
 
@@ -263,53 +263,10 @@ pub fn MapView() -> impl IntoView {
                 }
             >
                 <g class="map-world" transform=move || transform(&state.viewport().get())>
-                    {move || {
-                        // Built once per story and language; a new size or zoom only
-                        // writes the path data (see `paths`).
-                        let model = model.get()?;
-                        lang.track();
-                        Some(
-                            model
-                                .features()
-                                .filter(|f| !matches!(f.shape, Shape::Points(_)))
-                                .map(|f| shape_view(&model, f, paths, gesture))
-                                .collect_view(),
-                        )
-                    }}
+                    {layers::shapes(paths, gesture)}
                 </g>
-                <g class="map-points">
-                    {move || {
-                        let drawn = scene.get()?;
-                        let model = model.get()?;
-                        lang.track();
-                        Some(
-                            model
-                                .features()
-                                .filter_map(|f| Some((f, drawn.get(&f.id)?)))
-                                .filter(|(_, d)| !d.points.is_empty())
-                                .map(|(f, d)| points_view(&model, f, d, gesture, shown_labels))
-                                .collect_view(),
-                        )
-                    }}
-                </g>
-                <g class="map-area-labels" aria-hidden="true">
-                    {move || {
-                        let drawn = scene.get()?;
-                        let model = model.get()?;
-                        let l = lang.get();
-                        Some(
-                            model
-                                .features()
-                                .filter(|f| model.story.style(&f.kind).label_on_map)
-                                .filter_map(|f| {
-                                    let at = drawn.get(&f.id)?.label_at?;
-                                    Some((at, f.name.get(&l).to_string()))
-                                })
-                                .map(|(at, text)| area_label_view(at, text))
-                                .collect_view(),
-                        )
-                    }}
-                </g>
+                <g class="map-points">{layers::points(scene, gesture, shown_labels)}</g>
+                <g class="map-area-labels" aria-hidden="true">{layers::area_labels(scene)}</g>
                 <ScaleBar screen=screen />
             </svg>
             <Inset screen=screen />
