@@ -4,76 +4,80 @@
 /// The languages of the interface; the first is the default.
 pub const UI_LANGS: [&str; 2] = ["fr", "en"];
 
-/// A word or phrase of the interface, in `lang` (French for an unknown language).
+/// The interface's words: `(key, French, English)`.
+pub const WORDS: &[(&str, &str, &str)] = &[
+
+        ("legend", "Légende", "Legend"),
+        ("timeline", "Date affichée", "Date shown"),
+        ("language", "Langue", "Language"),
+        ("retry", "Réessayer", "Try again"),
+        ("export-svg", "Exporter cette vue en SVG", "Export this view as SVG"),
+        ("export-png", "Exporter cette vue en PNG", "Export this view as PNG"),
+        ("feature-list", "Liste des éléments", "List of features"),
+        ("show-map", "Revenir à la carte", "Back to the map"),
+        ("map-keys", 
+            "Flèches : déplacer la carte ; + et − : zoomer ; 0 : vue d’ensemble ; Tab : parcourir les éléments, Entrée : choisir.",
+            "Arrows: move the map; + and −: zoom; 0: reset; Tab: go through the features, Enter: select.",
+        ),
+        ("skip-to-article", "Aller à l’article", "Skip to the article"),
+        ("map", "Carte", "Map"),
+        ("article", "Article", "Article"),
+        ("loading", "Chargement de la carte…", "Loading the map…"),
+        ("zoom-in", "Zoom avant", "Zoom in"),
+        ("zoom-out", "Zoom arrière", "Zoom out"),
+        ("zoom-reset", "Vue d’ensemble", "Reset view"),
+        ("close", "Fermer", "Close"),
+        ("accuracy", "Précision", "Accuracy"),
+        ("exact", "exacte (donnée de référence)", "exact (reference data)"),
+        ("approximate", 
+            "approximative (tracée d’après des rapports)",
+            "approximate (drawn from reports)",
+        ),
+        ("schematic", 
+            "schématique (tracé indicatif)",
+            "schematic (indicative only)",
+        ),
+        ("legend-approximate", "Tireté : tracé approximatif", "Dashed: approximate"),
+        ("legend-schematic", "Pointillé : tracé schématique", "Dotted: schematic"),
+        ("as-of", "État au", "As of"),
+        ("valid-from", "Depuis le", "From"),
+        ("valid-until", "Jusqu’au", "Until"),
+        ("handover", "Restitution prévue le", "Handover due"),
+        ("sources", "Sources", "Sources"),
+        ("other-names", "Autres noms", "Other names"),
+        ("in-article", "Dans l’article", "In the article"),
+        ("not-in-article", 
+            "L’article n’en parle pas.",
+            "The article does not mention it.",
+        ),
+        ("problems", "Problèmes dans les données", "Problems in the data"),
+        ("fatal", "La carte n’a pas pu se charger", "The map could not load"),
+        ("published", "Publié le", "Published"),
+        ("hint", 
+            "Cliquez sur un lieu de la carte ou un passage souligné du texte.",
+            "Click a place on the map or an underlined passage of the text.",
+        ),
+        ("map-label", 
+            "Carte interactive : chaque élément est lié aux passages de l’article",
+            "Interactive map: each feature is linked to passages of the article",
+        ),
+];
+
+/// A word or phrase of the interface, in `lang` (French for an unknown language). An
+/// unknown key is shown as itself, so a missing word is seen, never blank.
 ///
 /// # Examples
 /// ```
 /// use ceasefire_map::i18n::t;
 /// assert_eq!(t("en", "legend"), "Legend");
 /// assert_eq!(t("xx", "legend"), "Légende");
+/// assert_eq!(t("en", "no-such-key"), "no-such-key");
 /// ```
-pub fn t(lang: &str, key: &str) -> &'static str {
-    let (fr, en) = match key {
-        "legend" => ("Légende", "Legend"),
-        "timeline" => ("Date affichée", "Date shown"),
-        "language" => ("Langue", "Language"),
-        "retry" => ("Réessayer", "Try again"),
-        "export-svg" => ("Exporter cette vue en SVG", "Export this view as SVG"),
-        "export-png" => ("Exporter cette vue en PNG", "Export this view as PNG"),
-        "feature-list" => ("Liste des éléments", "List of features"),
-        "show-map" => ("Revenir à la carte", "Back to the map"),
-        "map-keys" => (
-            "Flèches : déplacer la carte ; + et − : zoomer ; 0 : vue d’ensemble ; Tab : parcourir les éléments, Entrée : choisir.",
-            "Arrows: move the map; + and −: zoom; 0: reset; Tab: go through the features, Enter: select.",
-        ),
-        "skip-to-article" => ("Aller à l’article", "Skip to the article"),
-        "map" => ("Carte", "Map"),
-        "article" => ("Article", "Article"),
-        "loading" => ("Chargement de la carte…", "Loading the map…"),
-        "zoom-in" => ("Zoom avant", "Zoom in"),
-        "zoom-out" => ("Zoom arrière", "Zoom out"),
-        "zoom-reset" => ("Vue d’ensemble", "Reset view"),
-        "close" => ("Fermer", "Close"),
-        "accuracy" => ("Précision", "Accuracy"),
-        "exact" => ("exacte (donnée de référence)", "exact (reference data)"),
-        "approximate" => (
-            "approximative (tracée d’après des rapports)",
-            "approximate (drawn from reports)",
-        ),
-        "schematic" => (
-            "schématique (tracé indicatif)",
-            "schematic (indicative only)",
-        ),
-        "legend-approximate" => ("Tireté : tracé approximatif", "Dashed: approximate"),
-        "legend-schematic" => ("Pointillé : tracé schématique", "Dotted: schematic"),
-        "as-of" => ("État au", "As of"),
-        "valid-from" => ("Depuis le", "From"),
-        "valid-until" => ("Jusqu’au", "Until"),
-        "handover" => ("Restitution prévue le", "Handover due"),
-        "sources" => ("Sources", "Sources"),
-        "other-names" => ("Autres noms", "Other names"),
-        "in-article" => ("Dans l’article", "In the article"),
-        "not-in-article" => (
-            "L’article n’en parle pas.",
-            "The article does not mention it.",
-        ),
-        "problems" => ("Problèmes dans les données", "Problems in the data"),
-        "fatal" => ("La carte n’a pas pu se charger", "The map could not load"),
-        "published" => ("Publié le", "Published"),
-        "hint" => (
-            "Cliquez sur un lieu de la carte ou un passage souligné du texte.",
-            "Click a place on the map or an underlined passage of the text.",
-        ),
-        "map-label" => (
-            "Carte interactive : chaque élément est lié aux passages de l’article",
-            "Interactive map: each feature is linked to passages of the article",
-        ),
-        _ => ("", ""),
-    };
-    if lang == "en" {
-        en
-    } else {
-        fr
+pub fn t<'a>(lang: &str, key: &'a str) -> &'a str {
+    match WORDS.iter().find(|(k, _, _)| *k == key) {
+        Some((_, _, en)) if lang == "en" => en,
+        Some((_, fr, _)) => fr,
+        None => key,
     }
 }
 
@@ -119,40 +123,66 @@ mod tests {
     use super::*;
 
     #[test]
-    fn every_key_has_both_languages() {
-        for key in [
-            "legend",
-            "loading",
-            "zoom-in",
-            "zoom-out",
-            "zoom-reset",
-            "close",
-            "accuracy",
+    fn every_word_has_both_languages() {
+        for (key, fr, en) in WORDS {
+            assert!(!fr.is_empty() && !en.is_empty(), "{key}");
+            assert_eq!(t("fr", key), *fr);
+            assert_eq!(t("en", key), *en);
+        }
+        assert_eq!(t("fr", "no-such-key"), "no-such-key");
+    }
+
+    /// Every key the shell asks for exists: those written as `t(…, "key")`, and those
+    /// passed through a variable (accuracy flags, date rows, legend keys).
+    #[test]
+    fn every_key_the_shell_uses_exists() {
+        fn files(dir: &std::path::Path, out: &mut Vec<String>) {
+            for entry in std::fs::read_dir(dir).unwrap().flatten() {
+                let path = entry.path();
+                if path.is_dir() {
+                    files(&path, out);
+                } else {
+                    out.push(std::fs::read_to_string(&path).unwrap());
+                }
+            }
+        }
+        let mut texts = Vec::new();
+        files(std::path::Path::new("src/ui"), &mut texts);
+        let mut used: Vec<String> = Vec::new();
+        for text in &texts {
+            for (at, _) in text.match_indices("t(&") {
+                let line = text[at..].lines().next().unwrap_or("");
+                let Some(quote) = line.find(", \"") else {
+                    continue;
+                };
+                if !line[..quote].contains('"') {
+                    let key = &line[quote + 3..];
+                    used.push(key[..key.find('"').unwrap()].to_string());
+                }
+            }
+        }
+        assert!(used.len() > 20, "{used:?}");
+        let indirect = [
             "exact",
             "approximate",
             "schematic",
             "as-of",
-            "sources",
-            "other-names",
-            "in-article",
-            "problems",
-            "fatal",
-            "hint",
-            "map-label",
-            "legend-approximate",
-            "legend-schematic",
-            "handover",
             "valid-from",
             "valid-until",
-            "not-in-article",
-            "published",
-            "map",
-            "article",
-        ] {
-            for lang in UI_LANGS {
-                assert!(!t(lang, key).is_empty(), "{lang} {key}");
-            }
+            "handover",
+            "legend-approximate",
+            "legend-schematic",
+            "zoom-in",
+            "zoom-out",
+            "zoom-reset",
+            "export-svg",
+            "export-png",
+        ];
+        for key in used.iter().map(String::as_str).chain(indirect) {
+            assert!(
+                WORDS.iter().any(|(k, _, _)| *k == key),
+                "no word for \"{key}\""
+            );
         }
-        assert_eq!(t("fr", "no-such-key"), "");
     }
 }
