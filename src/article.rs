@@ -81,14 +81,12 @@ pub fn build_article(
     for spec in specs {
         let fail = |reason| DataError::passage(file, spec.id.clone(), reason);
         let Some(phrase) = spec.phrase_in(lang, original) else {
-            errors.push(fail(Reason::Shape(format!("has no phrase in \"{lang}\""))));
+            errors.push(fail(Reason::NoPhraseIn(lang.to_string())));
             continue;
         };
         let occurrence = spec.occurrence_in(lang);
         if phrase.is_empty() || occurrence == 0 {
-            errors.push(fail(Reason::Shape(
-                "the phrase is empty or occurrence is 0".into(),
-            )));
+            errors.push(fail(Reason::EmptyPhrase));
             continue;
         }
         let Some((start, _)) = text.match_indices(phrase).nth(occurrence - 1) else {
@@ -100,13 +98,11 @@ pub fn build_article(
         };
         let end = start + phrase.len();
         if phrase.contains("\n\n") {
-            errors.push(fail(Reason::Shape(
-                "the phrase crosses a paragraph break".into(),
-            )));
+            errors.push(fail(Reason::PhraseCrossesParagraph));
         } else if let Some(other) = placed.iter().find(|(s, e, _)| start < *e && *s < end) {
             errors.push(fail(Reason::Overlap(other.2.to_string())));
         } else if placed.iter().any(|(_, _, id)| *id == spec.id) {
-            errors.push(fail(Reason::Shape("the passage id is used twice".into())));
+            errors.push(fail(Reason::DuplicatePassage));
         } else {
             placed.push((start, end, &spec.id));
         }

@@ -35,8 +35,36 @@ pub enum Reason {
         column: usize,
         message: String,
     },
-    /// Valid JSON, but not of the expected shape.
-    Shape(String),
+    /// Valid JSON, but the top level is not a FeatureCollection.
+    NotACollection { found: String },
+    /// A FeatureCollection without its `features` array.
+    NoFeatures,
+    /// A feature that is not a GeoJSON Feature (the parser's words).
+    NotAFeature(String),
+    /// A `crs` member, which RFC 7946 removed.
+    CrsMember,
+    /// The manifest's article date is not `YYYY-MM-DD`.
+    ArticleDate(String),
+    /// A date of the timeline is not `YYYY-MM-DD`.
+    TimelineDate(String),
+    /// The manifest lists no layer.
+    NoLayers,
+    /// A colour of a kind that is not `#rgb`, `#rrggbb` or `none`.
+    UnsafeColour { kind: String, colour: String },
+    /// A timeline moment names a passage the story does not have.
+    UnknownTimelinePassage { date: String, passage: String },
+    /// The locator map marks a place that is no feature of the story.
+    UnknownInsetPlace(String),
+    /// A passage without a phrase in a language of the article.
+    NoPhraseIn(String),
+    /// A passage whose phrase is empty, or whose occurrence is 0.
+    EmptyPhrase,
+    /// A phrase that runs over a paragraph break.
+    PhraseCrossesParagraph,
+    /// Two passages with one id.
+    DuplicatePassage,
+    /// A passage that links to no feature at all.
+    NoFeatureLinked,
     /// A feature without a string `id`.
     MissingId,
     /// The id is used twice.
@@ -120,7 +148,41 @@ impl fmt::Display for Reason {
                 column,
                 message,
             } => write!(f, "invalid JSON at line {line}, column {column}: {message}"),
-            Reason::Shape(why) => write!(f, "{why}"),
+            Reason::NotACollection { found } => write!(
+                f,
+                "expected a GeoJSON FeatureCollection, found type \"{found}\""
+            ),
+            Reason::NoFeatures => write!(f, "the FeatureCollection has no \"features\" array"),
+            Reason::NotAFeature(why) => write!(f, "{why}"),
+            Reason::CrsMember => write!(
+                f,
+                "has a \"crs\" member, which RFC 7946 removed (coordinates are WGS84)"
+            ),
+            Reason::ArticleDate(value) => write!(
+                f,
+                "article.date is \"{value}\", not an ISO date (YYYY-MM-DD)"
+            ),
+            Reason::TimelineDate(value) => write!(
+                f,
+                "timeline date \"{value}\" is not an ISO date (YYYY-MM-DD)"
+            ),
+            Reason::NoLayers => write!(f, "\"layers\" is empty"),
+            Reason::UnsafeColour { kind, colour } => write!(
+                f,
+                "kind \"{kind}\": colour \"{colour}\" is not #rgb, #rrggbb or none"
+            ),
+            Reason::UnknownTimelinePassage { date, passage } => write!(
+                f,
+                "timeline moment {date}: passage \"{passage}\" does not exist"
+            ),
+            Reason::UnknownInsetPlace(place) => {
+                write!(f, "inset place \"{place}\" is not a feature of the story")
+            }
+            Reason::NoPhraseIn(lang) => write!(f, "has no phrase in \"{lang}\""),
+            Reason::EmptyPhrase => write!(f, "the phrase is empty or occurrence is 0"),
+            Reason::PhraseCrossesParagraph => write!(f, "the phrase crosses a paragraph break"),
+            Reason::DuplicatePassage => write!(f, "the passage id is used twice"),
+            Reason::NoFeatureLinked => write!(f, "links to no feature"),
             Reason::MissingId => write!(f, "has no string \"id\""),
             Reason::DuplicateId => write!(f, "uses an id that another feature already has"),
             Reason::Property(why) => write!(f, "bad properties: {why}"),

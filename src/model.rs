@@ -158,9 +158,7 @@ impl Model {
             .map(|place| {
                 DataError::file(
                     manifest.clone(),
-                    Reason::Shape(format!(
-                        "inset place \"{place}\" is not a feature of the story"
-                    )),
+                    Reason::UnknownInsetPlace(place.to_string()),
                 )
             })
             .collect();

@@ -270,28 +270,17 @@ impl Story {
         if IsoDate::parse(&story.article.date).is_none() {
             return Err(DataError::file(
                 file,
-                Reason::Shape(format!(
-                    "article.date is \"{}\", not an ISO date (YYYY-MM-DD)",
-                    story.article.date
-                )),
+                Reason::ArticleDate(story.article.date.clone()),
             ));
         }
         if let Some(t) = &story.timeline {
             let dates = std::iter::once(&t.default).chain(t.moments.iter().map(|m| &m.date));
             if let Some(bad) = dates.into_iter().find(|d| IsoDate::parse(d).is_none()) {
-                return Err(DataError::file(
-                    file,
-                    Reason::Shape(format!(
-                        "timeline date \"{bad}\" is not an ISO date (YYYY-MM-DD)"
-                    )),
-                ));
+                return Err(DataError::file(file, Reason::TimelineDate(bad.clone())));
             }
         }
         if story.layers.is_empty() {
-            return Err(DataError::file(
-                file,
-                Reason::Shape("\"layers\" is empty".into()),
-            ));
+            return Err(DataError::file(file, Reason::NoLayers));
         }
         Ok(story)
     }
@@ -306,9 +295,10 @@ impl Story {
                 if safe_colour(Some(colour)).is_none() {
                     out.push(DataError::file(
                         file,
-                        Reason::Shape(format!(
-                            "kind \"{kind}\": colour \"{colour}\" is not #rgb, #rrggbb or none"
-                        )),
+                        Reason::UnsafeColour {
+                            kind: kind.clone(),
+                            colour: colour.clone(),
+                        },
                     ));
                 }
             }
@@ -322,10 +312,10 @@ impl Story {
             {
                 out.push(DataError::file(
                     file,
-                    Reason::Shape(format!(
-                        "timeline moment {}: passage \"{id}\" does not exist",
-                        moment.date
-                    )),
+                    Reason::UnknownTimelinePassage {
+                        date: moment.date.clone(),
+                        passage: id.clone(),
+                    },
                 ));
             }
         }
@@ -335,7 +325,7 @@ impl Story {
                 out.push(DataError::passage(
                     file,
                     p.id.clone(),
-                    Reason::Shape("links to no feature".into()),
+                    Reason::NoFeatureLinked,
                 ));
             }
         }

@@ -174,17 +174,11 @@ pub fn parse_layer_inspected(
     if raw.kind != "FeatureCollection" {
         return Err(DataError::file(
             file,
-            Reason::Shape(format!(
-                "expected a GeoJSON FeatureCollection, found type \"{}\"",
-                raw.kind
-            )),
+            Reason::NotACollection { found: raw.kind },
         ));
     }
     let Some(values) = raw.features else {
-        return Err(DataError::file(
-            file,
-            Reason::Shape("the FeatureCollection has no \"features\" array".into()),
-        ));
+        return Err(DataError::file(file, Reason::NoFeatures));
     };
     let inspected = inspect(raw.crs.is_some(), &values);
     let mut layer = Layer {
@@ -214,7 +208,7 @@ fn parse_feature(file: &str, index: usize, value: serde_json::Value) -> Result<F
         .unwrap_or_else(|| format!("#{}", index + 1));
     let err = |reason| DataError::feature(file, label.clone(), reason);
     let feature: geojson::Feature =
-        serde_json::from_value(value).map_err(|e| err(Reason::Shape(e.to_string())))?;
+        serde_json::from_value(value).map_err(|e| err(Reason::NotAFeature(e.to_string())))?;
     let id = match &feature.id {
         Some(geojson::feature::Id::String(s)) if !s.trim().is_empty() => s.clone(),
         _ => return Err(err(Reason::MissingId)),

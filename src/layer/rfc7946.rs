@@ -24,12 +24,7 @@ pub fn check(file: &str, text: &str) -> Vec<DataError> {
 pub fn check_collection(file: &str, has_crs: bool, features: &[Value]) -> Vec<DataError> {
     let mut out = Vec::new();
     if has_crs {
-        out.push(DataError::file(
-            file,
-            Reason::Shape(
-                "has a \"crs\" member, which RFC 7946 removed (coordinates are WGS84)".into(),
-            ),
-        ));
+        out.push(DataError::file(file, Reason::CrsMember));
     }
     for (i, feature) in features.iter().enumerate() {
         let label = feature
