@@ -205,9 +205,9 @@ impl Model {
             .collect()
     }
 
-    /// The extent the map opens on: the story's frame, else every feature.
+    /// The extent the map opens on: the story's, else every feature.
     pub fn extent(&self) -> Option<Bounds> {
-        match self.story.frame {
+        match self.story.extent {
             Some([west, south, east, north]) => Some(Bounds {
                 west,
                 south,

@@ -23,9 +23,10 @@ pub struct Story {
     #[serde(default)]
     pub summary: Names,
     pub article: ArticleRef,
-    /// Optional initial extent `[west, south, east, north]`; else the map fits every layer.
-    #[serde(default)]
-    pub frame: Option<[f64; 4]>,
+    /// Optional initial extent `[west, south, east, north]` (the manifest's `frame`);
+    /// else the map fits every layer.
+    #[serde(default, rename = "frame")]
+    pub extent: Option<[f64; 4]>,
     /// GeoJSON files, drawn in this order (first is at the bottom).
     pub layers: Vec<LayerRef>,
     /// How each feature kind is drawn and named in the legend.
@@ -395,7 +396,7 @@ mod tests {
         assert_eq!(s.passages[0].phrase_in("fr", "fr"), Some("ligne"));
         assert_eq!(s.passages[0].phrase_in("en", "fr"), None);
         assert!(s.style("anything").interactive);
-        assert!(s.frame.is_none());
+        assert!(s.extent.is_none());
     }
 
     #[test]

@@ -38,7 +38,7 @@ use controls::{MapButtons, ScaleBar, Tooltip};
 use inset::Inset;
 use motion::{fly_to, when_quiet};
 
-/// The box assumed until the map's frame has a size (hidden, or not laid out yet).
+/// The box assumed until the map's box has a size (hidden, or not laid out yet).
 const FALLBACK_SIZE: (f64, f64) = (640.0, 480.0);
 /// How long the view must stay still before the URL records it, in milliseconds.
 const VIEW_SETTLE_MS: u64 = 400;
@@ -63,7 +63,7 @@ pub fn MapView() -> impl IntoView {
     let state = AppState::get();
     let model = state.model();
     let lang = state.lang();
-    let frame = NodeRef::<leptos::html::Div>::new();
+    let map_box = NodeRef::<leptos::html::Div>::new();
     let size = RwSignal::new(FALLBACK_SIZE);
 
     // The map fitted to its box, once per story and size, never while panning.
@@ -76,7 +76,7 @@ pub fn MapView() -> impl IntoView {
     let screen = Memo::new(move |_| Some(fitted.get()?.with_view(state.viewport().get())));
 
     let measure = move || {
-        let Some(el) = frame.get_untracked() else {
+        let Some(el) = map_box.get_untracked() else {
             return;
         };
         let (w, h) = match (f64::from(el.client_width()), f64::from(el.client_height())) {
@@ -95,10 +95,10 @@ pub fn MapView() -> impl IntoView {
         size.set((w, h));
         state.set_viewport(view);
     };
-    // The frame changes size with the window and with what loads around it (the
+    // The box changes size with the window and with what loads around it (the
     // legend): the viewBox must follow, so that SVG units stay CSS pixels.
     Effect::new(move |_| {
-        let Some(el) = frame.get() else { return };
+        let Some(el) = map_box.get() else { return };
         measure();
         let on_resize = Closure::<dyn Fn()>::new(measure);
         if let Ok(observer) = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()) {
@@ -185,7 +185,7 @@ pub fn MapView() -> impl IntoView {
     let gesture = StoredValue::new(Gesture::default());
     // Pointer positions in the map's box (its viewBox is its size in CSS pixels).
     let local = move |ev: &web_sys::MouseEvent| {
-        let (left, top) = frame
+        let (left, top) = map_box
             .get_untracked()
             .map(|f| {
                 let r = f.get_bounding_client_rect();
@@ -208,8 +208,8 @@ pub fn MapView() -> impl IntoView {
 
     view! {
         <div
-            class="map-frame"
-            node_ref=frame
+            class="map-box"
+            node_ref=map_box
             on:keydown=move |ev: web_sys::KeyboardEvent| {
                 if ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
                     return;
