@@ -39,6 +39,10 @@ pub enum Reason {
     NotACollection { found: String },
     /// A FeatureCollection without its `features` array.
     NoFeatures,
+    /// A layer file larger than the map reads.
+    TooLarge { megabytes: usize, max: usize },
+    /// A layer with more features than the map draws.
+    TooManyFeatures { count: usize, max: usize },
     /// A feature that is not a GeoJSON Feature (the parser's words).
     NotAFeature(String),
     /// A `crs` member, which RFC 7946 removed.
@@ -153,6 +157,14 @@ impl fmt::Display for Reason {
                 "expected a GeoJSON FeatureCollection, found type \"{found}\""
             ),
             Reason::NoFeatures => write!(f, "the FeatureCollection has no \"features\" array"),
+            Reason::TooLarge { megabytes, max } => write!(
+                f,
+                "is {megabytes} MB; the map reads layers of up to {max} MB: simplify its lines or split it"
+            ),
+            Reason::TooManyFeatures { count, max } => write!(
+                f,
+                "has {count} features; the map draws up to {max} per layer"
+            ),
             Reason::NotAFeature(why) => write!(f, "{why}"),
             Reason::CrsMember => write!(
                 f,

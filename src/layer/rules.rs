@@ -23,13 +23,14 @@ pub fn checked_layer(
     text: &str,
     taken_ids: &mut BTreeSet<String>,
 ) -> Result<(Layer, Vec<DataError>), DataError> {
-    let too_big = |what: String| DataError::file(file, Reason::Shape(what));
     if text.len() > MAX_LAYER_BYTES {
-        return Err(too_big(format!(
-            "is {} MB; the map reads layers of up to {} MB: simplify its lines or split it",
-            text.len() >> 20,
-            MAX_LAYER_BYTES >> 20
-        )));
+        return Err(DataError::file(
+            file,
+            Reason::TooLarge {
+                megabytes: text.len() >> 20,
+                max: MAX_LAYER_BYTES >> 20,
+            },
+        ));
     }
     let mut count = 0;
     let ids_before = taken_ids.clone();
@@ -41,9 +42,13 @@ pub fn checked_layer(
     })?;
     if count > MAX_LAYER_FEATURES {
         *taken_ids = ids_before;
-        return Err(too_big(format!(
-            "has {count} features; the map draws up to {MAX_LAYER_FEATURES} per layer"
-        )));
+        return Err(DataError::file(
+            file,
+            Reason::TooManyFeatures {
+                count,
+                max: MAX_LAYER_FEATURES,
+            },
+        ));
     }
     // A feature the loader refused is reported once, by the loader (an out-of-range or
     // short position would otherwise be reported by both).
