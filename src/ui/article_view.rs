@@ -12,17 +12,16 @@ use crate::ui::AppState;
 #[component]
 pub fn ArticleView() -> impl IntoView {
     let state = AppState::get();
-    let lang = state.lang();
     move || {
-        let model = state.model().get()?;
+        let model = state.model()?;
         let article = &model.story.article;
-        let shown_lang = if model.translations.contains_key(&lang.get()) {
-            lang.get()
+        let shown_lang = if model.translations.contains_key(&state.lang()) {
+            state.lang()
         } else {
             article.lang.clone()
         };
-        let date = IsoDate::parse(&article.date).map(|d| d.long(&lang.get()));
-        let credit = article.credit.get(&lang.get()).to_string();
+        let date = IsoDate::parse(&article.date).map(|d| d.long(&state.lang()));
+        let credit = article.credit.get(&state.lang()).to_string();
         let blocks = model
             .article_in(&shown_lang)
             .blocks
@@ -49,12 +48,12 @@ pub fn ArticleView() -> impl IntoView {
         Some(view! {
             <article class="article" lang=shown_lang.clone() data-article-lang=shown_lang.clone()>
                 <p class="article-meta">
-                    {move || t(&lang.get(), "published")}
+                    {move || t(&state.lang(), "published")}
                     " "
                     {date}
                     {(!credit.is_empty()).then(|| format!(" · {credit}"))}
                 </p>
-                <p class="article-hint">{move || t(&lang.get(), "hint")}</p>
+                <p class="article-hint">{move || t(&state.lang(), "hint")}</p>
                 {blocks}
             </article>
         })
@@ -73,8 +72,8 @@ fn span_view(span: &Span) -> AnyView {
             let moment = {
                 let id = id.clone();
                 move || {
-                    let at = state.date().get()?;
-                    state.model().with(|m| {
+                    let at = state.date()?;
+                    state.with_model(|m| {
                         let t = m.as_ref()?.story.timeline.as_ref()?;
                         Some(t.moment(at)?.passages.contains(&id).to_string())
                     })

@@ -12,14 +12,13 @@ use crate::ui::AppState;
 #[component]
 pub fn Details() -> impl IntoView {
     let state = AppState::get();
-    let lang = state.lang();
     move || {
-        let Selection::Feature(id) = state.selection().get() else {
+        let Selection::Feature(id) = state.selection() else {
             return None;
         };
-        let model = state.model().get()?;
+        let model = state.model()?;
         let f = model.feature(&id)?.clone();
-        let l = lang.get();
+        let l = state.lang();
         let kind_label = model.story.style(&f.kind).label.get(&l).to_string();
         // Other names matter where a place has local names (Armenian, Azerbaijani...):
         // a feature named only in the interface's languages has no "other" name.

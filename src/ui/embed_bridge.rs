@@ -56,7 +56,7 @@ pub fn start(state: AppState) {
     Effect::new({
         let post = post.clone();
         move |previous: Option<Selection>| {
-            let now = state.selection().get();
+            let now = state.selection();
             if previous.is_some_and(|p| p != now) {
                 post(selected_message(&now));
             }
@@ -82,9 +82,7 @@ pub fn start(state: AppState) {
         let Some(HostMessage::Select(selection)) = HostMessage::parse(&json) else {
             return;
         };
-        let known = state
-            .model()
-            .with_untracked(|m| m.as_ref().is_some_and(|m| m.has(&selection)));
+        let known = state.with_model_untracked(|m| m.as_ref().is_some_and(|m| m.has(&selection)));
         if known {
             state.select(selection);
         }

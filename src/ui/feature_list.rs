@@ -10,15 +10,14 @@ use crate::ui::AppState;
 #[component]
 pub fn FeatureList() -> impl IntoView {
     let state = AppState::get();
-    let lang = state.lang();
     let open = RwSignal::new(false);
     let list = move || {
         if !open.get() {
             return None;
         }
-        let model = state.model().get()?;
-        let l = lang.get();
-        let date = state.date().get();
+        let model = state.model()?;
+        let l = state.lang();
+        let date = state.date();
         // Each loaded layer carries its own title: a layer that failed to load leaves
         // no gap and lends no title to the next.
         let groups = model
@@ -76,7 +75,7 @@ pub fn FeatureList() -> impl IntoView {
             aria-expanded=move || open.get().to_string()
             on:click=move |_| open.update(|o| *o = !*o)
         >
-            {move || if open.get() { t(&lang.get(), "show-map") } else { t(&lang.get(), "feature-list") }}
+            {move || if open.get() { t(&state.lang(), "show-map") } else { t(&state.lang(), "feature-list") }}
         </button>
         {list}
     }

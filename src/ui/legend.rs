@@ -11,11 +11,10 @@ use crate::ui::AppState;
 #[component]
 pub fn Legend() -> impl IntoView {
     let state = AppState::get();
-    let lang = state.lang();
     move || {
-        let model = state.model().get()?;
-        let l = lang.get();
-        let date = state.date().get();
+        let model = state.model()?;
+        let l = state.lang();
+        let date = state.date();
         let shown = |f: &&crate::layer::Feature| f.shown_on(date);
         // One entry per kind the story labels and the date shows, in drawing order.
         let mut seen: Vec<&str> = Vec::new();
@@ -51,7 +50,7 @@ pub fn Legend() -> impl IntoView {
             };
             let kind = f.kind.clone();
             let kind_for_toggle = f.kind.clone();
-            let visible = move || state.hidden_kinds().with(|h| !h.contains(&kind));
+            let visible = move || state.with_hidden_kinds(|h| !h.contains(&kind));
             entries.push(view! {
                 <li class="legend-item" data-legend-kind=f.kind.clone()>
                     <label class="legend-toggle">

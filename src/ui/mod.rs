@@ -50,7 +50,7 @@ pub fn App() -> impl IntoView {
     state.select(Selection::from_hash(&location_hash()));
     // Loads the story, and again whenever the reader asks for a retry.
     Effect::new(move |_| {
-        let first = state.reloads().get() == 0;
+        let first = state.reloads() == 0;
         spawn_local(async move {
             match load_story().await {
                 Ok(model) => {
@@ -74,18 +74,16 @@ pub fn App() -> impl IntoView {
 #[component]
 pub fn Page() -> impl IntoView {
     let state = AppState::get();
-    let lang = state.lang();
-    let model = state.model();
     let title = move || {
-        model.with(|m| {
+        state.with_model(|m| {
             m.as_ref()
-                .map(|m| m.story.title.get(&lang.get()).to_string())
+                .map(|m| m.story.title.get(&state.lang()).to_string())
         })
     };
     let summary = move || {
-        model.with(|m| {
+        state.with_model(|m| {
             m.as_ref()
-                .map(|m| m.story.summary.get(&lang.get()).to_string())
+                .map(|m| m.story.summary.get(&state.lang()).to_string())
         })
     };
     Effect::new(move |_| {
@@ -96,7 +94,7 @@ pub fn Page() -> impl IntoView {
 
     view! {
         <button type="button" class="skip-link" data-skip-link="true" on:click=move |_| focus_article()>
-            {move || t(&lang.get(), "skip-to-article")}
+            {move || t(&state.lang(), "skip-to-article")}
         </button>
         <main class="layout">
             <header class="page-header">
@@ -104,13 +102,11 @@ pub fn Page() -> impl IntoView {
                 <h1 class="page-title">{title}</h1>
                 <p class="page-summary">{summary}</p>
                 {move || {
-                    state
-                        .fatal()
-                        .get()
+                    state.fatal()
                         .map(|why| {
                             view! {
                                 <div class="page-fatal" role="alert" data-fatal="true">
-                                    <strong>{move || t(&lang.get(), "fatal")}</strong>
+                                    <strong>{move || t(&state.lang(), "fatal")}</strong>
                                     " "
                                     <span>{why}</span>
                                     " "
@@ -120,7 +116,7 @@ pub fn Page() -> impl IntoView {
                         })
                 }}
             </header>
-            <section class="layout-map" aria-label=move || t(&lang.get(), "map")>
+            <section class="layout-map" aria-label=move || t(&state.lang(), "map")>
                 <div class="map-area">
                     <MapView />
                     <FeatureList />
@@ -130,7 +126,7 @@ pub fn Page() -> impl IntoView {
                 <Legend />
             </section>
             <section class="layout-article" id="article" tabindex="-1"
-                aria-label=move || t(&lang.get(), "article")>
+                aria-label=move || t(&state.lang(), "article")>
                 <ArticleView />
                 <Problems />
             </section>
@@ -145,7 +141,7 @@ pub fn RetryButton() -> impl IntoView {
     view! {
         <button type="button" class="retry-button" data-retry="true"
             on:click=move |_| state.retry()>
-            {move || t(&state.lang().get(), "retry")}
+            {move || t(&state.lang(), "retry")}
         </button>
     }
 }
@@ -157,18 +153,18 @@ fn LanguageSwitch() -> impl IntoView {
     // The document says which language it is in, for screen readers and hyphenation.
     Effect::new(move |_| {
         if let Some(root) = document().document_element() {
-            let _ = root.set_attribute("lang", &state.lang().get());
+            let _ = root.set_attribute("lang", &state.lang());
         }
     });
     move || {
-        let languages = state.model().with(|m| m.as_ref().map(|m| m.languages()))?;
+        let languages = state.with_model(|m| m.as_ref().map(|m| m.languages()))?;
         let buttons = languages
             .into_iter()
             .filter(|code| !endonym(code).is_empty())
             .map(|code| {
                 let pressed = {
                     let code = code.clone();
-                    move || (state.lang().get() == code).to_string()
+                    move || (state.lang() == code).to_string()
                 };
                 let choose = code.clone();
                 view! {
@@ -186,7 +182,7 @@ fn LanguageSwitch() -> impl IntoView {
             })
             .collect_view();
         Some(view! {
-            <div class="lang-switch" role="group" aria-label=move || t(&state.lang().get(), "language")>
+            <div class="lang-switch" role="group" aria-label=move || t(&state.lang(), "language")>
                 {buttons}
             </div>
         })
@@ -214,7 +210,7 @@ fn sync_url(state: AppState) {
     // A new selection is a new history entry; a new date or language replaces the entry.
     let last_selection = StoredValue::new(Selection::None);
     Effect::new(move |_| {
-        if state.model().with(Option::is_none) {
+        if state.with_model(Option::is_none) {
             return;
         }
         let wanted = state.url_state();

@@ -10,9 +10,8 @@ use crate::ui::AppState;
 #[component]
 pub fn Problems() -> impl IntoView {
     let state = AppState::get();
-    let lang = state.lang();
     move || {
-        let model = state.model().get()?;
+        let model = state.model()?;
         if model.problems.is_empty() {
             return None;
         }
@@ -32,7 +31,7 @@ pub fn Problems() -> impl IntoView {
             .collect_view();
         Some(view! {
             <details class="problems" open=true role="status" data-problems=model.problems.len().to_string()>
-                <summary>{t(&lang.get(), "problems")} " (" {model.problems.len()} ")"</summary>
+                <summary>{t(&state.lang(), "problems")} " (" {model.problems.len()} ")"</summary>
                 <ul class="problems-list">{items}</ul>
                 {model
                     .problems

@@ -110,9 +110,22 @@ impl AppState {
         expect_context::<AppState>()
     }
 
+    // Readers return values (tracked: a component that reads one redraws when it
+    // changes), not signals: one signal type keeps the reactive code in the wasm single.
+
     /// The loaded story (`None` until it is there).
-    pub fn model(&self) -> ReadSignal<Option<Arc<Model>>> {
-        self.model.read_only()
+    pub fn model(&self) -> Option<Arc<Model>> {
+        self.model.get()
+    }
+
+    /// Reads the loaded story without copying it.
+    pub fn with_model<R>(&self, f: impl FnOnce(&Option<Arc<Model>>) -> R) -> R {
+        self.model.with(f)
+    }
+
+    /// [`AppState::with_model`], untracked (for event handlers).
+    pub fn with_model_untracked<R>(&self, f: impl FnOnce(&Option<Arc<Model>>) -> R) -> R {
+        self.model.with_untracked(f)
     }
 
     /// Shows a loaded story.
@@ -122,8 +135,8 @@ impl AppState {
     }
 
     /// Why the story could not load at all, if it could not.
-    pub fn fatal(&self) -> ReadSignal<Option<String>> {
-        self.fatal.read_only()
+    pub fn fatal(&self) -> Option<String> {
+        self.fatal.get()
     }
 
     /// Records that the story could not load at all.
@@ -132,8 +145,8 @@ impl AppState {
     }
 
     /// How many times the reader asked to load the story again.
-    pub fn reloads(&self) -> ReadSignal<u32> {
-        self.reload.read_only()
+    pub fn reloads(&self) -> u32 {
+        self.reload.get()
     }
 
     /// Loads the story again (the reader's "retry").
@@ -142,8 +155,8 @@ impl AppState {
     }
 
     /// The selected item.
-    pub fn selection(&self) -> ReadSignal<Selection> {
-        self.selection.read_only()
+    pub fn selection(&self) -> Selection {
+        self.selection.get()
     }
 
     /// The selected item and everything linked to it.
@@ -181,8 +194,13 @@ impl AppState {
     }
 
     /// The reader's pan and zoom.
-    pub fn viewport(&self) -> ReadSignal<Viewport> {
-        self.viewport.read_only()
+    pub fn viewport(&self) -> Viewport {
+        self.viewport.get()
+    }
+
+    /// [`AppState::viewport`], untracked.
+    pub fn viewport_untracked(&self) -> Viewport {
+        self.viewport.get_untracked()
     }
 
     /// Moves the map (the caller keeps the view within the map's box).
@@ -191,8 +209,18 @@ impl AppState {
     }
 
     /// The language of the interface and of names.
-    pub fn lang(&self) -> ReadSignal<String> {
-        self.lang.read_only()
+    pub fn lang(&self) -> String {
+        self.lang.get()
+    }
+
+    /// [`AppState::lang`], untracked.
+    pub fn lang_untracked(&self) -> String {
+        self.lang.get_untracked()
+    }
+
+    /// Redraws the caller when the language changes, without reading it.
+    pub fn track_lang(&self) {
+        self.lang.track();
     }
 
     /// Reads the page in another language.
@@ -201,8 +229,13 @@ impl AppState {
     }
 
     /// The date the map shows.
-    pub fn date(&self) -> ReadSignal<Option<IsoDate>> {
-        self.date.read_only()
+    pub fn date(&self) -> Option<IsoDate> {
+        self.date.get()
+    }
+
+    /// [`AppState::date`], untracked.
+    pub fn date_untracked(&self) -> Option<IsoDate> {
+        self.date.get_untracked()
     }
 
     /// Shows the map at another date.
@@ -216,8 +249,8 @@ impl AppState {
     }
 
     /// A view the URL asked for and the map has not applied yet.
-    pub fn view_request(&self) -> ReadSignal<Option<ViewSpec>> {
-        self.view_request.read_only()
+    pub fn view_request(&self) -> Option<ViewSpec> {
+        self.view_request.get()
     }
 
     /// Marks the URL's view as applied.
@@ -226,8 +259,8 @@ impl AppState {
     }
 
     /// The tooltip, while a feature is hovered or focused.
-    pub fn tip(&self) -> ReadSignal<Option<Tip>> {
-        self.tip.read_only()
+    pub fn tip(&self) -> Option<Tip> {
+        self.tip.get()
     }
 
     /// Shows a feature's name at a point of the page (`None` hides it).
@@ -236,8 +269,8 @@ impl AppState {
     }
 
     /// The kinds the reader switched off in the legend.
-    pub fn hidden_kinds(&self) -> ReadSignal<BTreeSet<String>> {
-        self.hidden_kinds.read_only()
+    pub fn with_hidden_kinds<R>(&self, f: impl FnOnce(&BTreeSet<String>) -> R) -> R {
+        self.hidden_kinds.with(f)
     }
 
     /// Shows or hides the features of a kind.

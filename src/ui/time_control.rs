@@ -12,9 +12,9 @@ use crate::ui::AppState;
 pub fn TimeControl() -> impl IntoView {
     let state = AppState::get();
     move || {
-        let model = state.model().get()?;
+        let model = state.model()?;
         let timeline = model.story.timeline.clone()?;
-        let l = state.lang().get();
+        let l = state.lang();
         let moments = timeline
             .moments
             .iter()
@@ -30,7 +30,7 @@ pub fn TimeControl() -> impl IntoView {
                             name="timeline-date"
                             value=date.to_string()
                             aria-label=aria
-                            prop:checked=move || state.date().get() == Some(date)
+                            prop:checked=move || state.date() == Some(date)
                             on:change=move |_| state.set_date(date)
                         />
                         <span class="timeline-dot" aria-hidden="true"></span>
@@ -40,9 +40,9 @@ pub fn TimeControl() -> impl IntoView {
             })
             .collect_view();
         let current = move || {
-            let date = state.date().get()?;
-            let model = state.model().get()?;
-            let l = state.lang().get();
+            let date = state.date()?;
+            let model = state.model()?;
+            let l = state.lang();
             let label = model
                 .story
                 .timeline

@@ -16,7 +16,6 @@ pub fn MapButtons(
     screen: Memo<Option<Screen>>,
 ) -> impl IntoView {
     let state = AppState::get();
-    let lang = state.lang();
     let zoom_by = move |factor: f64| {
         if let Some(s) = screen.get_untracked() {
             state.set_viewport(s.zoomed(factor));
@@ -24,12 +23,11 @@ pub fn MapButtons(
     };
     // The title, the date shown and the credit line, written under an exported map.
     let caption = move || {
-        let l = lang.get_untracked();
-        state.model().with_untracked(|m| {
+        let l = state.lang_untracked();
+        state.with_model_untracked(|m| {
             m.as_ref().map_or_else(Vec::new, |m| {
                 let date = state
-                    .date()
-                    .get_untracked()
+                    .date_untracked()
                     .map(|d| d.long(&l))
                     .unwrap_or_default();
                 vec![
@@ -39,7 +37,7 @@ pub fn MapButtons(
             })
         })
     };
-    let label = move |key: &'static str| move || t(&lang.get(), key);
+    let label = move |key: &'static str| move || t(&state.lang(), key);
     view! {
         <div class="map-zoom">
             <button type="button" class="map-zoom-button" data-zoom="in"
@@ -86,7 +84,7 @@ pub fn ScaleBar(
 pub fn Tooltip() -> impl IntoView {
     let state = AppState::get();
     move || {
-        state.tip().get().map(|tip| {
+        state.tip().map(|tip| {
             view! {
                 <div class="map-tooltip" role="tooltip" data-tooltip="true"
                     style:left=format!("{}px", num(tip.x, 0))

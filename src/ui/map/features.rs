@@ -90,9 +90,7 @@ pub fn display_of(f: &Feature) -> impl Fn() -> &'static str + Send + Sync + Clon
         ..f.clone()
     };
     move || {
-        let drawn = state
-            .hidden_kinds()
-            .with(|hidden| f.drawn_on(state.date().get(), hidden));
+        let drawn = state.with_hidden_kinds(|hidden| f.drawn_on(state.date(), hidden));
         if drawn {
             "inline"
         } else {
@@ -108,7 +106,7 @@ pub fn class_of(base: String, f: &Feature) -> impl Fn() -> String + Send + Sync 
         shape: crate::shape::Shape::Points(Vec::new()),
         ..f.clone()
     };
-    move || match f.handover_on(state.date().get()) {
+    move || match f.handover_on(state.date()) {
         Some(Handover::Done) => format!("{base} map-feature--handed-over"),
         Some(Handover::Pending) => format!("{base} map-feature--pending"),
         None => base.clone(),

@@ -20,13 +20,13 @@ pub fn Inset(
     let state = AppState::get();
     // Drawn once per story, simplified like the main map.
     let locator = Memo::new(move |_| {
-        let model = state.model().get()?;
+        let model = state.model()?;
         Locator::of(&model, WIDTH, HEIGHT)
     });
     move || {
-        let model = state.model().get()?;
+        let model = state.model()?;
         let locator = locator.get()?;
-        let l = state.lang().get();
+        let l = state.lang();
         let paths = locator
             .shapes
             .into_iter()

@@ -22,8 +22,8 @@ use super::features::{class_of, display_of, feature_attrs, hooks};
 pub fn shapes(paths: Memo<Option<Arc<Paths>>>, gesture: StoredValue<Gesture>) -> impl IntoView {
     let state = AppState::get();
     move || {
-        let model = state.model().get()?;
-        state.lang().track();
+        let model = state.model()?;
+        state.track_lang();
         Some(
             model
                 .features()
@@ -43,8 +43,8 @@ pub fn points(
     let state = AppState::get();
     move || {
         let drawn = scene.get()?;
-        let model = state.model().get()?;
-        state.lang().track();
+        let model = state.model()?;
+        state.track_lang();
         Some(
             model
                 .features()
@@ -61,8 +61,8 @@ pub fn area_labels(scene: Memo<Option<Arc<Scene>>>) -> impl IntoView {
     let state = AppState::get();
     move || {
         let drawn = scene.get()?;
-        let model = state.model().get()?;
-        let l = state.lang().get();
+        let model = state.model()?;
+        let l = state.lang();
         Some(
             model
                 .features()
@@ -86,7 +86,7 @@ fn shape_view(
 ) -> AnyView {
     let state = AppState::get();
     // Read tracked by the caller: a new language redraws the names.
-    let h = hooks(model, f, &state.lang().get_untracked());
+    let h = hooks(model, f, &state.lang_untracked());
     let paint = model.story.style(&f.kind).paint(&f.shape);
     let display = display_of(f);
     let class = class_of(h.class.clone(), f);
@@ -118,7 +118,7 @@ fn points_view(
     shown_labels: Memo<BTreeSet<String>>,
 ) -> AnyView {
     let state = AppState::get();
-    let h = hooks(model, f, &state.lang().get_untracked());
+    let h = hooks(model, f, &state.lang_untracked());
     let style = model.story.style(&f.kind);
     let paint = style.paint(&f.shape);
     let radius = paint.radius;
@@ -131,7 +131,7 @@ fn points_view(
             "hidden"
         }
     };
-    let at = move |p: Point| state.viewport().with(|v| v.apply(p));
+    let at = move |p: Point| state.viewport().apply(p);
     let marks = d
         .points
         .iter()
@@ -178,7 +178,7 @@ fn points_view(
 /// The name of an area, written where the data says (it keeps its size at every zoom).
 fn area_label_view(at: Point, text: String) -> AnyView {
     let state = AppState::get();
-    let place = move || state.viewport().with(|v| v.apply(at));
+    let place = move || state.viewport().apply(at);
     view! {
         <text class="map-area-label" text-anchor="middle"
             x=move || num(place().x, 1) y=move || num(place().y, 1)>

@@ -61,19 +61,17 @@ impl PartialEq for Ranked {
 #[component]
 pub fn MapView() -> impl IntoView {
     let state = AppState::get();
-    let model = state.model();
-    let lang = state.lang();
     let map_box = NodeRef::<leptos::html::Div>::new();
     let size = RwSignal::new(FALLBACK_SIZE);
 
     // The map fitted to its box, once per story and size, never while panning.
     let fitted = Memo::new(move |_| {
         let (w, h) = size.get();
-        let extent = model.with(|m| m.as_ref()?.extent())?;
+        let extent = state.with_model(|m| m.as_ref()?.extent())?;
         Some(Screen::fitted(extent, w, h))
     });
     // The same with the reader's pan and zoom.
-    let screen = Memo::new(move |_| Some(fitted.get()?.with_view(state.viewport().get())));
+    let screen = Memo::new(move |_| Some(fitted.get()?.with_view(state.viewport())));
 
     let measure = move || {
         let Some(el) = map_box.get_untracked() else {
@@ -87,7 +85,7 @@ pub fn MapView() -> impl IntoView {
             return;
         }
         // Keep the place and zoom the reader was looking at.
-        let extent = model.with_untracked(|m| m.as_ref()?.extent());
+        let extent = state.with_model_untracked(|m| m.as_ref()?.extent());
         let view = match (screen.get_untracked(), extent) {
             (Some(before), Some(extent)) => before.resized(extent, w, h).view,
             _ => Viewport::IDENTITY,
@@ -111,15 +109,13 @@ pub fn MapView() -> impl IntoView {
     // Where points and labels go, by feature id.
     let scene = Memo::new(move |_| {
         let projection = fitted.get()?.projection;
-        Some(Arc::new(model.get()?.drawn(&projection)))
+        Some(Arc::new(state.model()?.drawn(&projection)))
     });
     // Every vertex ranked once per story; path data written per settled view.
     let detail =
-        Memo::new(move |_| model.with(|m| m.as_ref().map(|m| Ranked(Arc::new(m.ranked())))));
+        Memo::new(move |_| state.with_model(|m| m.as_ref().map(|m| Ranked(Arc::new(m.ranked())))));
     let settled = RwSignal::new(Viewport::IDENTITY);
-    when_quiet(state.viewport(), DETAIL_SETTLE_MS, move |view| {
-        settled.set(view)
-    });
+    when_quiet(state, DETAIL_SETTLE_MS, move |view| settled.set(view));
     let paths = Memo::new(move |_| {
         let screen = fitted.get()?.with_view(settled.get());
         Some(Arc::new(detail.get()?.0.paths(&screen, VERTEX_BUDGET)))
@@ -127,17 +123,17 @@ pub fn MapView() -> impl IntoView {
 
     // Which place labels fit in view at this zoom; the selected ones always do.
     let shown_labels = Memo::new(move |_| {
-        let (Some(drawn), Some(model), Some(s)) = (scene.get(), model.get(), screen.get()) else {
+        let (Some(drawn), Some(model), Some(s)) = (scene.get(), state.model(), screen.get()) else {
             return BTreeSet::new();
         };
-        let found = state.hidden_kinds().with(|hidden| {
+        let found = state.with_hidden_kinds(|hidden| {
             candidates(
                 &model,
                 &drawn,
                 &s.view,
                 s.rect(),
-                &lang.get(),
-                state.date().get(),
+                &state.lang(),
+                state.date(),
                 hidden,
             )
         });
@@ -151,11 +147,11 @@ pub fn MapView() -> impl IntoView {
     // A view the URL asks for wins; otherwise selecting a passage flies the map to what
     // it speaks of.
     Effect::new(move |_| {
-        let selection = state.selection().get();
+        let selection = state.selection();
         let Some(fitted) = fitted.get() else {
             return;
         };
-        if let Some(spec) = state.view_request().get() {
+        if let Some(spec) = state.view_request() {
             state.set_viewport(fitted.showing(spec));
             state.view_request_done();
             return;
@@ -165,17 +161,17 @@ pub fn MapView() -> impl IntoView {
         };
         // Tracks the story and the box too: a deep link flies once both are known, and a
         // resized map (whose view resets) flies back to the passage.
-        let Some(model) = model.get() else {
+        let Some(model) = state.model() else {
             return;
         };
-        let ids = model.features_of_at(&passage, state.date().get_untracked());
+        let ids = model.features_of_at(&passage, state.date_untracked());
         if let Some(bbox) = model.bbox_of(&ids, &fitted.projection) {
             fly_to(state, fitted.flight_to(bbox));
         }
     });
 
     // The URL follows the view once it settles (not on every frame of a pan).
-    when_quiet(state.viewport(), VIEW_SETTLE_MS, move |view| {
+    when_quiet(state, VIEW_SETTLE_MS, move |view| {
         let spec = fitted
             .get_untracked()
             .and_then(|s| s.with_view(view).spec());
@@ -229,7 +225,7 @@ pub fn MapView() -> impl IntoView {
                 role="group"
                 tabindex="0"
                 data-vertices=move || paths.with(|p| p.as_ref().map(|p| p.vertices.to_string()))
-                aria-label=move || t(&lang.get(), "map-label")
+                aria-label=move || t(&state.lang(), "map-label")
                 aria-describedby="map-keys"
                 on:pointerdown=move |ev: web_sys::PointerEvent| {
                     if ev.button() == 0 {
@@ -262,7 +258,7 @@ pub fn MapView() -> impl IntoView {
                     move_to(&|s| Some(s.wheeled(anchor, ev.delta_y())));
                 }
             >
-                <g class="map-world" transform=move || transform(&state.viewport().get())>
+                <g class="map-world" transform=move || transform(&state.viewport())>
                     {layers::shapes(paths, gesture)}
                 </g>
                 <g class="map-points">{layers::points(scene, gesture, shown_labels)}</g>
@@ -271,7 +267,7 @@ pub fn MapView() -> impl IntoView {
             </svg>
             <Inset screen=screen />
             <Tooltip />
-            <p class="visually-hidden" id="map-keys">{move || t(&lang.get(), "map-keys")}</p>
+            <p class="visually-hidden" id="map-keys">{move || t(&state.lang(), "map-keys")}</p>
             <MapButtons screen=screen />
         </div>
     }

@@ -20,7 +20,7 @@ pub fn fly_to(state: AppState, target: Viewport) {
         state.set_viewport(target);
         return;
     }
-    let from = state.viewport().get_untracked();
+    let from = state.viewport_untracked();
     let start = performance.now();
     fn frame(state: AppState, from: Viewport, target: Viewport, start: f64) {
         request_animation_frame(move || {
@@ -37,14 +37,10 @@ pub fn fly_to(state: AppState, target: Viewport) {
 
 /// Calls `then` with the view once it has stayed still for `ms` milliseconds (not on
 /// every frame of a pan or a flight).
-pub fn when_quiet(
-    viewport: ReadSignal<Viewport>,
-    ms: u64,
-    then: impl Fn(Viewport) + Clone + 'static,
-) {
+pub fn when_quiet(state: AppState, ms: u64, then: impl Fn(Viewport) + Clone + 'static) {
     let generation = StoredValue::new(0_u64);
     Effect::new(move |_| {
-        let view = viewport.get();
+        let view = state.viewport();
         let current = generation.get_value() + 1;
         generation.set_value(current);
         let then = then.clone();
