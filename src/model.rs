@@ -279,16 +279,17 @@ impl Model {
 
     /// Where every feature's points and label go with `projection`, by feature id.
     pub fn drawn(&self, projection: &Projection) -> Scene {
-        self.features()
-            .map(|f| {
-                let drawn = Drawn {
-                    id: f.id.clone(),
-                    points: f.shape.projected_points(projection),
-                    label_at: f.label_at.map(|p| projection.project(p)),
-                };
-                (f.id.clone(), drawn)
-            })
-            .collect()
+        // Inserted one by one: collecting into a map would sort (wasm size).
+        let mut scene = Scene::new();
+        for f in self.features() {
+            let drawn = Drawn {
+                id: f.id.clone(),
+                points: f.shape.projected_points(projection),
+                label_at: f.label_at.map(|p| projection.project(p)),
+            };
+            scene.insert(f.id.clone(), drawn);
+        }
+        scene
     }
 }
 

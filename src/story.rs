@@ -1,7 +1,7 @@
 //! The story manifest (`story.json`): what to load and how to show it. A new story is a
 //! new manifest, article and GeoJSON files; no code changes.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 use serde::Deserialize;
 
@@ -304,13 +304,9 @@ impl Story {
                 }
             }
         }
-        let passage_ids: BTreeSet<&str> = story.passages.iter().map(|p| p.id.as_str()).collect();
+        let known = |id: &str| story.passages.iter().any(|p| p.id == id);
         for moment in story.timeline.iter().flat_map(|t| &t.moments) {
-            for id in moment
-                .passages
-                .iter()
-                .filter(|id| !passage_ids.contains(id.as_str()))
-            {
+            for id in moment.passages.iter().filter(|id| !known(id)) {
                 out.push(DataError::file(
                     file,
                     Reason::UnknownTimelinePassage {

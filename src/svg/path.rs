@@ -152,18 +152,16 @@ impl Detail {
         }
         // Tenths of a pixel at the zoom the path is seen at.
         let decimals = if screen.view.k <= 2.0 { 1 } else { 2 };
-        let d = self
-            .shapes
-            .iter()
-            .zip(&kept)
-            .map(|((id, _), runs)| {
-                let mut d = String::new();
-                for (run, ring) in runs {
-                    write_run(&mut d, run, &screen.projection, *ring, decimals);
-                }
-                (id.clone(), d)
-            })
-            .collect();
+        // Inserted one by one: collecting into a map would sort, and a sort per element
+        // type costs about 3 KB of wasm.
+        let mut d = BTreeMap::new();
+        for ((id, _), runs) in self.shapes.iter().zip(&kept) {
+            let mut path = String::new();
+            for (run, ring) in runs {
+                write_run(&mut path, run, &screen.projection, *ring, decimals);
+            }
+            d.insert(id.clone(), path);
+        }
         Paths {
             d,
             vertices: count(&kept),

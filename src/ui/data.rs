@@ -64,14 +64,17 @@ pub async fn fetch_text(file: &str) -> Result<String, DataError> {
 pub async fn load_story() -> Result<Model, DataError> {
     let manifest = fetch_text(MANIFEST).await?;
     let story = Story::parse(&format!("{DATA_DIR}{MANIFEST}"), &manifest)?;
-    let texts: Texts = join_all(
+    let fetched = join_all(
         story
             .files()
             .into_iter()
             .map(|file| async move { (file.to_string(), fetch_text(file).await) }),
     )
-    .await
-    .into_iter()
-    .collect();
+    .await;
+    // Inserted one by one: collecting into a map would sort (wasm size).
+    let mut texts = Texts::new();
+    for (file, text) in fetched {
+        texts.insert(file, text);
+    }
     Ok(Model::load(story, DATA_DIR, &texts))
 }
