@@ -1,23 +1,11 @@
 // The list of features (the map's text alternative) groups them under their own layer's
 // title, whichever layer failed to load: ids and titles travel together.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { chromium } from 'playwright-core';
-import { serve, launchOptions } from './server.mjs';
+import { useSite } from './lib/site.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serve();
-  browser = await chromium.launch(launchOptions);
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useSite();
 
 /** Feature id -> the French title of the layer it belongs to, from the shipped story. */
 async function layerTitles() {
@@ -48,10 +36,10 @@ test('with a middle layer missing, every group of the list keeps its own title',
   const missing = 'karabakh.geojson';
   const files = story.layers.map((l) => l.file);
   assert.ok(files.indexOf(missing) > 0 && files.indexOf(missing) < files.length - 2, files.join());
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  await page.route(`**/geodata/${missing}`, (route) => route.fulfill({ status: 404, body: 'not found' }));
-  await page.goto(server.url);
-  await page.waitForSelector('[data-problems]');
+  const page = await site.open('', {
+    routes: { [`**/geodata/${missing}`]: (route) => route.fulfill({ status: 404, body: 'not found' }) },
+    ready: '[data-problems]',
+  });
   assert.match(await page.textContent('[data-problems]'), new RegExp(`geodata/${missing.replace('.', '\\.')}: could not be loaded`));
   await page.click('[data-list-toggle]');
   await page.waitForSelector('[data-feature-list]');

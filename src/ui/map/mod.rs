@@ -116,6 +116,8 @@ pub fn MapView() -> impl IntoView {
         Memo::new(move |_| state.with_model(|m| m.as_ref().map(|m| Ranked(Arc::new(m.ranked())))));
     let settled = RwSignal::new(Viewport::IDENTITY);
     when_quiet(state, DETAIL_SETTLE_MS, move |view| settled.set(view));
+    // Flights under way: tests and hosts wait on `data-settled`, not on a time.
+    let flights = RwSignal::new(0_u32);
     let paths = Memo::new(move |_| {
         let screen = fitted.get()?.with_view(settled.get());
         Some(Arc::new(detail.get()?.0.paths(&screen, VERTEX_BUDGET)))
@@ -166,7 +168,7 @@ pub fn MapView() -> impl IntoView {
         };
         let ids = model.features_of_at(&passage, state.date_untracked());
         if let Some(bbox) = model.bbox_of(&ids, &fitted.projection) {
-            fly_to(state, fitted.flight_to(bbox));
+            fly_to(state, flights, fitted.flight_to(bbox));
         }
     });
 
@@ -225,6 +227,10 @@ pub fn MapView() -> impl IntoView {
                 role="group"
                 tabindex="0"
                 data-vertices=move || paths.with(|p| p.as_ref().map(|p| p.vertices.to_string()))
+                data-settled=move || {
+                    let still = flights.get() == 0 && settled.get() == state.viewport();
+                    if still && paths.with(Option::is_some) { "true" } else { "false" }
+                }
                 aria-label=move || t(&state.lang(), "map-label")
                 aria-describedby="map-keys"
                 on:pointerdown=move |ev: web_sys::PointerEvent| {

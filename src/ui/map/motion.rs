@@ -11,7 +11,8 @@ const FLY_MS: f64 = 650.0;
 
 /// Moves the view to `target`: an eased flight, or a jump when the reader asked for
 /// reduced motion. A newer flight or a pan simply overrides an older one's frames.
-pub fn fly_to(state: AppState, target: Viewport) {
+/// `flights` counts the flights under way (the map is not settled during one).
+pub fn fly_to(state: AppState, flights: RwSignal<u32>, target: Viewport) {
     let Some(performance) = window().performance() else {
         state.set_viewport(target);
         return;
@@ -22,17 +23,26 @@ pub fn fly_to(state: AppState, target: Viewport) {
     }
     let from = state.viewport_untracked();
     let start = performance.now();
-    fn frame(state: AppState, from: Viewport, target: Viewport, start: f64) {
+    fn frame(
+        state: AppState,
+        flights: RwSignal<u32>,
+        from: Viewport,
+        target: Viewport,
+        start: f64,
+    ) {
         request_animation_frame(move || {
             let now = window().performance().map_or(start + FLY_MS, |p| p.now());
             let t = ((now - start) / FLY_MS).min(1.0);
             state.set_viewport(from.eased_towards(&target, t));
             if t < 1.0 {
-                frame(state, from, target, start);
+                frame(state, flights, from, target, start);
+            } else {
+                flights.update(|n| *n = n.saturating_sub(1));
             }
         });
     }
-    frame(state, from, target, start);
+    flights.update(|n| *n += 1);
+    frame(state, flights, from, target, start);
 }
 
 /// Calls `then` with the view once it has stayed still for `ms` milliseconds (not on
