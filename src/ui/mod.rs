@@ -208,7 +208,10 @@ fn location_hash() -> String {
 /// entry; back and forward (or an edited hash) select again.
 fn sync_url(state: AppState) {
     // A new selection is a new history entry; a new date or language replaces the entry.
+    // What the URL itself brought (back, forward, an edited hash, an in-page link) already
+    // has its entry: writing it back replaces that entry, so forward still leads on.
     let last_selection = StoredValue::new(Selection::None);
+    let from_history = StoredValue::new(false);
     Effect::new(move |_| {
         if state.with_model(Option::is_none) {
             return;
@@ -229,7 +232,9 @@ fn sync_url(state: AppState) {
         } else {
             hash
         };
-        let new_selection = last_selection.get_value() != wanted.selection;
+        let new_selection =
+            last_selection.get_value() != wanted.selection && !from_history.get_value();
+        from_history.set_value(false);
         last_selection.set_value(wanted.selection);
         if let Ok(history) = window().history() {
             let _ = if new_selection {
@@ -242,6 +247,7 @@ fn sync_url(state: AppState) {
     let from_url = move || {
         let next = UrlState::from_hash(&location_hash());
         if next != state.url_state_untracked() {
+            from_history.set_value(true);
             state.apply_url_state(next);
         }
     };

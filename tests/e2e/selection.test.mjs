@@ -86,11 +86,9 @@ test('a deep link selects on load, and back and forward walk through selections'
   await page.close();
 });
 
-// Known bug, kept as a to-do so that it runs and shows: once a passage's flight has put
-// the view in the URL, going back pushes a new entry (src/ui/mod.rs, sync_url: the
-// selection read from the URL counts as a new one while the view still differs), so
-// forward no longer leads anywhere.
-test('back and forward walk through passage selections once their flights have settled', { todo: 'going back after a flight drops the forward entry' }, async () => {
+// Once a passage's flight has put the view in the URL, going back must not push a new
+// entry (the state the URL brought is written back in place), so forward still leads on.
+test('back and forward walk through passage selections once their flights have settled', async () => {
   const page = await site.open('#passage=p-couloir-latchine');
   await page.waitForFunction(() => /&view=/.test(location.hash));
   await page.click('[data-passage-id="p-bakou"]');
