@@ -504,6 +504,33 @@ mod tests {
         assert!(detail.paths(&frame(16.0), 500).vertices <= 500);
     }
 
+    /// Budgets given as numbers, not as the map's constant: raising the constant, or a
+    /// search that stops short of the budget, fails here.
+    #[test]
+    fn every_budget_holds_at_every_zoom_on_dense_data() {
+        let shape = jagged_square(5_000); // 20,000 vertices
+        let detail = Detail::new([("s", &shape)]);
+        for budget in [200, 1_000, 5_000, 15_000] {
+            for k in [1.0, 2.0, 4.0, 8.0, 16.0] {
+                let mut f = frame(k);
+                // The square's lower-left corner in the middle of the screen.
+                let corner = f.projection.project(ll(0.0, 0.0));
+                f.view.x = 250.0 - corner.x * k;
+                f.view.y = 250.0 - corner.y * k;
+                let paths = detail.paths(&f, budget);
+                assert!(
+                    paths.vertices <= budget,
+                    "budget {budget} at k={k}: {}",
+                    paths.vertices
+                );
+                // Never emptied for nothing: the square stays drawn.
+                assert!(paths.vertices >= 4, "budget {budget} at k={k}");
+            }
+        }
+        // The map's own budget, as a number.
+        assert_eq!(VERTEX_BUDGET, 15_000);
+    }
+
     #[test]
     fn zoomed_in_what_is_far_off_screen_is_cut() {
         let shape = jagged_square(5_000);
