@@ -41,6 +41,8 @@
 //! - [`labels`]: which place names fit without overlapping; [`locator`]: the small
 //!   locator map and the places it marks.
 //! - [`gesture`]: drag and pinch from pointer events.
+//! - [`page`]: the static page written at build time (`src/bin/prerender.rs`): the
+//!   article and the map of the default view, readable before any code runs.
 //!
 //! ## The reader's state
 //!
@@ -104,6 +106,7 @@ pub mod linking;
 pub mod locator;
 pub mod model;
 pub mod names;
+pub mod page;
 pub mod projection;
 pub mod screen;
 pub mod selection;

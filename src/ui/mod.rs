@@ -3,6 +3,9 @@
 //!
 //! - [`state`]: the one [`AppState`] of signals, behind methods; [`data`]: fetching the
 //!   story's files.
+//! - [`start`] mounts the [`App`]; when the page came with its static view (written at
+//!   build time by [`crate::page`]), the app is built off the page and takes the static
+//!   view's place in one step once the story is loaded ([`take_over`]).
 //! - [`Page`] lays out the components: [`MapView`] (a folder: the map, its features, its
 //!   controls, its motion, the locator map), [`FeatureList`], [`Details`],
 //!   [`TimeControl`], [`Legend`], [`ArticleView`], [`Problems`]; `export` writes the
@@ -20,9 +23,11 @@ mod problems;
 pub mod state;
 mod time_control;
 
+use std::cell::RefCell;
+
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 
 use crate::i18n::{endonym, t};
 use crate::selection::Selection;
@@ -37,6 +42,108 @@ pub use legend::Legend;
 pub use map::MapView;
 pub use problems::Problems;
 pub use time_control::TimeControl;
+
+thread_local! {
+    /// The element the app is built in while the static view is shown (off the page).
+    static OFF_PAGE: RefCell<Option<web_sys::Element>> = const { RefCell::new(None) };
+}
+
+/// The static view's elements: the body's children that carry `data-prerendered`.
+const STATIC_VIEW: &str = "body > [data-prerendered]";
+
+/// Starts the app: into the body, or, when the page came with its static view, off the
+/// page until the story is loaded (see [`take_over`]).
+pub fn start() {
+    let off_page = document()
+        .query_selector(STATIC_VIEW)
+        .ok()
+        .flatten()
+        .and_then(|_| document().create_element("div").ok());
+    match off_page {
+        Some(element) => {
+            OFF_PAGE.with(|o| *o.borrow_mut() = Some(element.clone()));
+            leptos::mount::mount_to(element.unchecked_into(), App).forget();
+        }
+        None => leptos::mount::mount_to_body(App),
+    }
+}
+
+/// Puts the app in the static view's place, in one step: the app's elements go where
+/// the static ones were and those leave in the same task, so no frame shows neither,
+/// and the contract's hooks (which only the app carries) are never on the page twice.
+/// The scroll position is kept, and the focus goes to the app's element for the static
+/// one that had it. Then `data-ready="true"` on `<html>` says the app is in charge.
+async fn take_over() {
+    if let Some(off_page) = OFF_PAGE.with(|o| o.borrow_mut().take()) {
+        // Every effect of the new story runs in microtasks: after one macrotask the
+        // app's view is drawn (the static view stays on screen meanwhile).
+        let (done, drawn) = futures::channel::oneshot::channel::<()>();
+        set_timeout(
+            move || {
+                let _ = done.send(());
+            },
+            std::time::Duration::ZERO,
+        );
+        let _ = drawn.await;
+        swap(&off_page);
+    }
+    if let Some(root) = document().document_element() {
+        let _ = root.set_attribute("data-ready", "true");
+    }
+}
+
+/// Replaces the static view with the children of `off_page`.
+fn swap(off_page: &web_sys::Element) {
+    let document = document();
+    let Ok(statics) = document.query_selector_all(STATIC_VIEW) else {
+        return;
+    };
+    let statics: Vec<web_sys::Element> = (0..statics.length())
+        .filter_map(|i| statics.item(i)?.dyn_into().ok())
+        .collect();
+    let (Some(first), Some(body)) = (statics.first(), document.body()) else {
+        return;
+    };
+    let focus = document
+        .active_element()
+        .filter(|a| statics.iter().any(|s| s.contains(Some(a))))
+        .and_then(|a| same_in_app(&a));
+    let window = window();
+    let (x, y) = (window.scroll_x().ok(), window.scroll_y().ok());
+    while let Some(child) = off_page.first_child() {
+        let _ = body.insert_before(&child, Some(first));
+    }
+    for s in &statics {
+        s.remove();
+    }
+    if let Some(el) = focus
+        .and_then(|selector| document.query_selector(&selector).ok().flatten())
+        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = el.focus();
+    }
+    if let (Some(x), Some(y)) = (x, y) {
+        window.scroll_to_with_x_and_y(x, y);
+    }
+}
+
+/// The selector of the app's element that stands for `element` of the static view:
+/// a feature or passage link is the app's mark of it, the skip link the app's, an
+/// element with an id the one with that id, the legend the legend.
+fn same_in_app(element: &web_sys::Element) -> Option<String> {
+    if let Some(href) = element.get_attribute("href") {
+        return match Selection::from_hash(&href) {
+            Selection::Feature(id) => Some(format!("[data-feature-id=\"{}\"]", css_string(&id))),
+            Selection::Passage(id) => Some(format!("[data-passage-id=\"{}\"]", css_string(&id))),
+            Selection::None => Some("[data-skip-link]".into()),
+        };
+    }
+    if element.has_attribute("data-legend") {
+        return Some("[data-legend]".into());
+    }
+    let id = element.id();
+    (!id.is_empty()).then(|| format!("[id=\"{}\"]", css_string(&id)))
+}
 
 /// The app: loads the story into a fresh state and shows the [`Page`].
 #[component]
@@ -56,12 +163,14 @@ pub fn App() -> impl IntoView {
                 Ok(model) => {
                     state.set_model(model);
                     if first {
-                        // A deep link: its selection is brought into view once drawn.
+                        // A deep link (or a click on the static view): its selection is
+                        // brought into view once drawn.
                         state.apply_url_state(UrlState::from_hash(&location_hash()));
                     }
                 }
                 Err(e) => state.set_fatal(e.to_string()),
             }
+            take_over().await;
         });
     });
     sync_url(state);
@@ -191,7 +300,6 @@ fn LanguageSwitch() -> impl IntoView {
 
 /// Moves the keyboard focus past the map to the start of the article.
 fn focus_article() {
-    use wasm_bindgen::JsCast;
     if let Some(el) = document()
         .get_element_by_id("article")
         .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())

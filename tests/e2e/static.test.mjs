@@ -1,0 +1,217 @@
+// The first view comes with the page (src/page.rs, written into dist/index.html by make
+// dist): readable with JavaScript off, and taken over by the app in one step, with no
+// layout shift, no blank frame, the contract's hooks never on the page twice, the scroll
+// position and the focus kept, and a click made before the app was ready honoured.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdir, readFile } from 'node:fs/promises';
+import { chromium } from 'playwright-core';
+import { serve, launchOptions } from './server.mjs';
+
+let server;
+let browser;
+const story = JSON.parse(await readFile('dist/geodata/story.json', 'utf8'));
+
+before(async () => {
+  server = await serve();
+  browser = await chromium.launch(launchOptions);
+  await mkdir('target/e2e', { recursive: true });
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** A page whose code waits until `release()` is called, so the static view shows first. */
+async function held({ width = 1280, height = 800 } = {}) {
+  const context = await browser.newContext({ viewport: { width, height } });
+  const page = await context.newPage();
+  page.errors = [];
+  page.on('console', (m) => m.type() === 'error' && page.errors.push(m.text()));
+  page.on('pageerror', (e) => page.errors.push(String(e)));
+  let release;
+  const gate = new Promise((ok) => (release = ok));
+  await page.route('**/*.wasm', async (route) => {
+    await gate;
+    await route.continue();
+  });
+  // From the first byte on: layout shifts, and at every change of the DOM and every
+  // frame, whether a contract hook is on the page twice or the page shows no view.
+  await page.addInitScript(() => {
+    const seen = (window.__takeOver = { shifts: [], twice: [], blank: 0, views: new Set(), rects: null });
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) if (!e.hadRecentInput) seen.shifts.push(e.value);
+    }).observe({ type: 'layout-shift', buffered: true });
+    const check = () => {
+      if (document.readyState === 'loading') return;
+      for (const hook of ['data-feature-id', 'data-passage-id']) {
+        const ids = [...document.querySelectorAll(`[${hook}]`)].map((e) => e.getAttribute(hook));
+        const dup = ids.find((id, i) => ids.indexOf(id) !== i);
+        if (dup) seen.twice.push(`${hook}=${dup}`);
+      }
+      const article = document.querySelector('article');
+      const map = document.querySelector('.map-box svg');
+      if (!article || !map || !article.textContent.trim()) seen.blank++;
+      seen.views.add(document.querySelector('[data-prerendered]') ? 'static' : 'app');
+    };
+    new MutationObserver(check).observe(document, { subtree: true, childList: true, attributes: true });
+    const frame = () => {
+      check();
+      requestAnimationFrame(frame);
+    };
+    requestAnimationFrame(frame);
+  });
+  page.release = release;
+  return page;
+}
+
+/** Where the page's parts are, in CSS pixels of the page. */
+const rects = (page) =>
+  page.evaluate(() => {
+    const parts = {
+      title: 'h1',
+      map: '.map-box',
+      svg: '.map-box svg.map',
+      timeline: 'fieldset',
+      legend: '[data-legend]',
+      attribution: '[data-attribution]',
+      article: 'article',
+      heading: 'article h2',
+      passage: 'article p:nth-of-type(4)',
+    };
+    return Object.fromEntries(
+      Object.entries(parts).map(([name, selector]) => {
+        const shown = [...document.querySelectorAll(selector)].find((e) => e.getClientRects().length);
+        const r = shown.getBoundingClientRect();
+        return [name, [r.x, r.y + scrollY, r.width, r.height].map((v) => Math.round(v))];
+      }),
+    );
+  });
+
+test('with JavaScript off, the page has the article, the map, the legend and the credits, and its links jump', async () => {
+  const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 740 } });
+  const page = await context.newPage();
+  await page.goto(server.url);
+  // The whole article, each passage a link; the title and summary.
+  const lang = story.article.lang;
+  assert.equal(await page.textContent('h1'), story.title[lang]);
+  const article = await page.textContent('[data-article-lang]');
+  assert.ok(article.includes('La Russie a déployé ses soldats du maintien de la paix à la ligne de contact'));
+  const passages = await page.locator('[data-article-lang] a[href^="#passage="]').count();
+  assert.ok(passages >= story.passages.length - 1, `${passages} passage links`);
+  // The map drawn for a phone (the one for a wide screen is hidden): shapes that link
+  // to their features, place names, a scale bar; and the locator map.
+  const map = page.locator('[data-static-map]:visible');
+  assert.equal(await map.count(), 1);
+  assert.equal(await map.getAttribute('data-static-map'), '360x348');
+  const shapes = await map.locator('a[href^="#feature="] path').count();
+  const points = await map.locator('a[href^="#feature="] circle').count();
+  assert.ok(shapes >= 10 && points >= 10, `${shapes} shapes, ${points} points`);
+  for (const id of ['contact-line', 'lachin-corridor', 'peacekeeping-zone', 'stepanakert', 'shusha']) {
+    assert.equal(await map.locator(`a[href="#feature=${id}"]`).count(), 1, id);
+  }
+  const labels = await map.locator('text').allTextContents();
+  for (const name of ['Stepanakert', 'Latchine', 'Arménie', '50 km']) assert.ok(labels.includes(name), `${name} in ${labels}`);
+  assert.match(await page.textContent('[data-inset]'), /Bakou/);
+  assert.ok((await page.textContent('[data-legend]')).includes('Couloir de Latchine'));
+  assert.ok((await page.textContent('[data-attribution]')).includes('Natural Earth'));
+  // None of the app's hooks, and no app.
+  assert.equal(await page.locator('[data-feature-id], [data-passage-id]').count(), 0);
+  assert.equal(await page.getAttribute('html', 'data-ready'), null);
+  // The shapes are drawn: the Lachin corridor has path data and a box on screen.
+  const corridor = map.locator('a[href="#feature=lachin-corridor"] path');
+  assert.match(await corridor.getAttribute('d'), /^M[\d.-]+,[\d.-]+L/);
+  const box = await corridor.boundingBox();
+  assert.ok(box.width > 2 && box.height > 2, JSON.stringify(box));
+  await page.screenshot({ path: 'target/e2e/static-nojs-360.png', fullPage: true });
+
+  // A feature's link leads to the first passage that speaks of it, a passage's to
+  // itself: the page scrolls until it shows, uncovered (the map stays at the top).
+  const shown = (selector) =>
+    page.locator(selector).evaluate((e) => {
+      const r = e.getClientRects()[0];
+      const [x, y] = [r.left + Math.min(r.width / 2, 8), r.top + r.height / 2];
+      const top = document.elementFromPoint(x, y);
+      return y > 0 && y < innerHeight && (top === e || e.contains(top));
+    });
+  assert.equal(await shown('#passage\\=p-couloir-latchine'), false, 'below the fold at first');
+  await map.locator('a[href="#feature=lachin-corridor"]').focus();
+  await page.keyboard.press('Enter');
+  await page.waitForURL(/#feature=lachin-corridor$/);
+  assert.ok(await shown('#passage\\=p-couloir-latchine'), 'the corridor\'s passage shows');
+  assert.ok((await page.evaluate(() => scrollY)) > 300, 'the page scrolled');
+  await page.evaluate(() => scrollTo(0, 0));
+  await page.locator('a[href="#passage=p-bakou"]').focus();
+  await page.keyboard.press('Enter');
+  await page.waitForURL(/#passage=p-bakou$/);
+  assert.ok(await shown('#passage\\=p-bakou'), 'the passage shows');
+  await page.screenshot({ path: 'target/e2e/static-nojs-jump-360.png' });
+  await context.close();
+});
+
+for (const [width, height] of [[1280, 800], [360, 740]]) {
+  test(`at ${width}x${height}, the app takes over with no layout shift and no frame without a view`, async () => {
+    const page = await held({ width, height });
+    await page.goto(server.url);
+    await page.waitForSelector('[data-prerendered] [data-legend]');
+    const before = await rects(page);
+    await page.screenshot({ path: `target/e2e/static-before-${width}.png` });
+    page.release();
+    await page.waitForSelector('html[data-ready="true"]');
+    // Two frames after the take-over: anything it moved has been laid out and reported.
+    await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
+    await page.screenshot({ path: `target/e2e/static-after-${width}.png` });
+    const seen = await page.evaluate(() => ({ ...window.__takeOver, views: [...window.__takeOver.views] }));
+    assert.deepEqual(seen.views, ['static', 'app'], 'both views were seen, static first');
+    assert.equal(await page.locator('[data-prerendered]').count(), 0, 'the static view is gone');
+    assert.ok((await page.locator('[data-feature-id]').count()) >= 40);
+    const cls = seen.shifts.reduce((a, b) => a + b, 0);
+    assert.ok(cls <= 0.01, `cumulative layout shift ${cls} (${seen.shifts})`);
+    assert.deepEqual(seen.twice, [], 'a contract hook was on the page twice');
+    assert.equal(seen.blank, 0, 'a frame or DOM change showed no article or no map');
+    const afterwards = await rects(page);
+    for (const [part, r] of Object.entries(before)) {
+      assert.ok(r.every((v, i) => Math.abs(v - afterwards[part][i]) <= 1), `${part} moved: ${r} -> ${afterwards[part]}`);
+    }
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  });
+}
+
+test('the take-over keeps the scroll position and the focus', async () => {
+  const page = await held({ width: 360, height: 740 });
+  await page.goto(server.url);
+  await page.locator('a[href="#passage=p-couloir-latchine"]').focus();
+  await page.evaluate(() => scrollTo(0, 500));
+  page.release();
+  await page.waitForSelector('html[data-ready="true"]');
+  assert.equal(await page.evaluate(() => scrollY), 500);
+  assert.equal(await page.evaluate(() => document.activeElement.getAttribute('data-passage-id')), 'p-couloir-latchine');
+  // Keyboard use goes on from there: Enter selects the passage.
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('[data-feature-id="lachin-corridor"][data-selected="true"]');
+  await page.context().close();
+});
+
+test('a click on the static view before the app is ready is honoured once it is', async () => {
+  const page = await held();
+  await page.goto(server.url);
+  await page.click('[data-static-map]:visible a[href="#feature=stepanakert"] circle');
+  await page.waitForURL(/#feature=stepanakert$/);
+  page.release();
+  await page.waitForSelector('html[data-ready="true"]');
+  await page.waitForSelector('[data-details="stepanakert"]');
+  assert.equal(await page.getAttribute('[data-feature-id="stepanakert"]', 'data-selected'), 'true');
+  assert.equal(new URL(page.url()).hash, '#feature=stepanakert');
+  // And a passage clicked before the app is ready.
+  const other = await held();
+  await other.goto(server.url);
+  await other.click('a[href="#passage=p-couloir-latchine"]');
+  other.release();
+  await other.waitForSelector('html[data-ready="true"]');
+  await other.waitForSelector('[data-passage-id="p-couloir-latchine"][data-selected="true"]');
+  assert.equal(await other.getAttribute('[data-feature-id="lachin-corridor"]', 'data-selected'), 'true');
+  await page.context().close();
+  await other.context().close();
+});
