@@ -14,7 +14,8 @@
 //! - features and passages are links to the URL hash the app reads at start
 //!   (`#feature=ID`, `#passage=ID`), so a click before the app is ready is honoured
 //!   once it is; without the app they jump within the page: a passage to itself, a
-//!   feature to the first passage that speaks of it (`:target` highlights it);
+//!   feature to the first passage that speaks of it (`:target` highlights it), or to
+//!   the map when none does;
 //! - the controls that need the app (language, zoom, export, list, date, layers) are
 //!   there as they will look, but `inert` (no focus, no click, not announced);
 //! - the map is drawn twice, for a wide and a narrow box, and the CSS shows the one for
@@ -223,6 +224,17 @@ fn map_box(out: &mut String, model: &Model, lang: &str, date: Option<IsoDate>) {
         out.push_str("</div>");
         return;
     };
+    // The link of a feature no passage speaks of leads to the map (every in-page link
+    // has its target).
+    for f in model.features().filter(|f| model.is_selectable(f)) {
+        if model.passages_of(&f.id).is_empty() {
+            let _ = write!(
+                out,
+                r#"<span class="map-target" id="{}"></span>"#,
+                escape(&format!("feature={}", f.id))
+            );
+        }
+    }
     let ranked = model.ranked();
     let wide = Screen::fitted(extent, WIDE.0, WIDE.1);
     for (screen, class) in [
@@ -715,10 +727,11 @@ mod tests {
         for f in model.features().filter(|f| f.drawn_on(date, &none)) {
             let link = format!(r##"<a href="#feature={}">"##, f.id);
             assert_eq!(page.contains(&link), model.is_selectable(f), "{}", f.id);
+            let target = format!(r#"id="feature={}""#, f.id);
+            let targets = page.matches(&target).count();
+            assert_eq!(targets, usize::from(model.is_selectable(f)), "{}", f.id);
             if let (true, Some(first)) = (model.is_selectable(f), model.passages_of(&f.id).first())
             {
-                let target = format!(r#"id="feature={}""#, f.id);
-                assert_eq!(page.matches(&target).count(), 1, "{}", f.id);
                 let after = &page[page.find(&target).unwrap()..];
                 let next = &after[after.find("<a ").unwrap()..];
                 let link = format!(r##"<a class="article-passage" href="#passage={first}""##);

@@ -77,19 +77,34 @@ async fn take_over() {
     if let Some(off_page) = OFF_PAGE.with(|o| o.borrow_mut().take()) {
         // Every effect of the new story runs in microtasks: after one macrotask the
         // app's view is drawn (the static view stays on screen meanwhile).
-        let (done, drawn) = futures::channel::oneshot::channel::<()>();
+        next_task(false).await;
+        swap(&off_page);
+        // The map measures its box in the first frame on the page (before it paints):
+        // ready once that frame is done.
+        next_task(true).await;
+    }
+    if let Some(root) = document().document_element() {
+        let _ = root.set_attribute("data-ready", "true");
+    }
+}
+
+/// Resolves in the next task, or in the first task after the next frame.
+async fn next_task(after_frame: bool) {
+    let (done, later) = futures::channel::oneshot::channel::<()>();
+    let queue = move || {
         set_timeout(
             move || {
                 let _ = done.send(());
             },
             std::time::Duration::ZERO,
-        );
-        let _ = drawn.await;
-        swap(&off_page);
+        )
+    };
+    if after_frame {
+        request_animation_frame(queue);
+    } else {
+        queue();
     }
-    if let Some(root) = document().document_element() {
-        let _ = root.set_attribute("data-ready", "true");
-    }
+    let _ = later.await;
 }
 
 /// Replaces the static view with the children of `off_page`.

@@ -159,6 +159,12 @@ for (const [width, height] of [[1280, 800], [360, 740]]) {
     await page.screenshot({ path: `target/e2e/static-before-${width}.png` });
     page.release();
     await page.waitForSelector('html[data-ready="true"]');
+    // Ready means the map has measured its box: its viewBox is its size.
+    const [viewBox, size] = await page.evaluate(() => {
+      const svg = document.querySelector('[data-map]');
+      return [svg.getAttribute('viewBox').split(' ').map(Number), [0, 0, svg.clientWidth, svg.clientHeight]];
+    });
+    assert.ok(viewBox.every((v, i) => Math.abs(v - size[i]) <= 1), `viewBox ${viewBox}, box ${size}`);
     // Two frames after the take-over: anything it moved has been laid out and reported.
     await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
     await page.screenshot({ path: `target/e2e/static-after-${width}.png` });
@@ -214,4 +220,19 @@ test('a click on the static view before the app is ready is honoured once it is'
   assert.equal(await other.getAttribute('[data-feature-id="lachin-corridor"]', 'data-selected'), 'true');
   await page.context().close();
   await other.context().close();
+});
+
+test('axe-core finds no accessibility violation in the static view, wide and narrow', async () => {
+  const { default: AxeBuilder } = await import('@axe-core/playwright');
+  for (const [width, height] of [[1280, 800], [360, 740]]) {
+    const page = await held({ width, height });
+    await page.goto(server.url);
+    await page.waitForSelector('[data-prerendered] [data-legend]');
+    const { violations } = await new AxeBuilder({ page }).analyze();
+    const summary = violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    assert.deepEqual(summary, [], `${width}px`);
+    assert.equal(await page.getAttribute('html', 'data-ready'), null, 'checked before the app took over');
+    page.release();
+    await page.context().close();
+  }
 });
