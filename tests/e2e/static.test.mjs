@@ -2,68 +2,59 @@
 // dist): readable with JavaScript off, and taken over by the app in one step, with no
 // layout shift, no blank frame, the contract's hooks never on the page twice, the scroll
 // position and the focus kept, and a click made before the app was ready honoured.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdir, readFile } from 'node:fs/promises';
-import { chromium } from 'playwright-core';
-import { serve, launchOptions } from './server.mjs';
+import { readFile } from 'node:fs/promises';
+import { useSite } from './lib/site.mjs';
+import { READY, nextFrame } from './lib/page.mjs';
 
-let server;
-let browser;
+const site = useSite();
 const story = JSON.parse(await readFile('dist/geodata/story.json', 'utf8'));
-
-before(async () => {
-  server = await serve();
-  browser = await chromium.launch(launchOptions);
-  await mkdir('target/e2e', { recursive: true });
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const STATIC = '[data-prerendered] [data-legend]';
 
 /** A page whose code waits until `release()` is called, so the static view shows first. */
-async function held({ width = 1280, height = 800 } = {}) {
-  const context = await browser.newContext({ viewport: { width, height } });
-  const page = await context.newPage();
-  page.errors = [];
-  page.on('console', (m) => m.type() === 'error' && page.errors.push(m.text()));
-  page.on('pageerror', (e) => page.errors.push(String(e)));
+async function held({ width = 1280, height = 800, hash = '' } = {}) {
   let release;
   const gate = new Promise((ok) => (release = ok));
-  await page.route('**/*.wasm', async (route) => {
-    await gate;
-    await route.continue();
-  });
-  // From the first byte on: layout shifts, and at every change of the DOM and every
-  // frame, whether a contract hook is on the page twice or the page shows no view.
-  await page.addInitScript(() => {
-    const seen = (window.__takeOver = { shifts: [], twice: [], blank: 0, views: new Set(), rects: null });
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) if (!e.hadRecentInput) seen.shifts.push(e.value);
-    }).observe({ type: 'layout-shift', buffered: true });
-    const check = () => {
-      if (document.readyState === 'loading') return;
-      for (const hook of ['data-feature-id', 'data-passage-id']) {
-        const ids = [...document.querySelectorAll(`[${hook}]`)].map((e) => e.getAttribute(hook));
-        const dup = ids.find((id, i) => ids.indexOf(id) !== i);
-        if (dup) seen.twice.push(`${hook}=${dup}`);
-      }
-      const article = document.querySelector('article');
-      const map = document.querySelector('.map-box svg');
-      if (!article || !map || !article.textContent.trim()) seen.blank++;
-      seen.views.add(document.querySelector('[data-prerendered]') ? 'static' : 'app');
-    };
-    new MutationObserver(check).observe(document, { subtree: true, childList: true, attributes: true });
-    const frame = () => {
-      check();
-      requestAnimationFrame(frame);
-    };
-    requestAnimationFrame(frame);
-  });
+  const routes = {
+    '**/*.wasm': async (route) => {
+      await gate;
+      await route.continue();
+    },
+  };
+  const page = await site.open(hash, { width, height, routes, init: watch, ready: STATIC });
   page.release = release;
   return page;
+}
+
+/**
+ * Runs in the page from its first byte on: records layout shifts, and at every change
+ * of the DOM and every frame, whether a contract hook is on the page twice or the page
+ * shows no view.
+ */
+function watch() {
+  const seen = (window.__takeOver = { shifts: [], twice: [], blank: 0, views: new Set(), rects: null });
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) if (!e.hadRecentInput) seen.shifts.push(e.value);
+  }).observe({ type: 'layout-shift', buffered: true });
+  const check = () => {
+    if (document.readyState === 'loading') return;
+    for (const hook of ['data-feature-id', 'data-passage-id']) {
+      const ids = [...document.querySelectorAll(`[${hook}]`)].map((e) => e.getAttribute(hook));
+      const dup = ids.find((id, i) => ids.indexOf(id) !== i);
+      if (dup) seen.twice.push(`${hook}=${dup}`);
+    }
+    const article = document.querySelector('article');
+    const map = document.querySelector('.map-box svg');
+    if (!article || !map || !article.textContent.trim()) seen.blank++;
+    seen.views.add(document.querySelector('[data-prerendered]') ? 'static' : 'app');
+  };
+  new MutationObserver(check).observe(document, { subtree: true, childList: true, attributes: true });
+  const frame = () => {
+    check();
+    requestAnimationFrame(frame);
+  };
+  requestAnimationFrame(frame);
 }
 
 /** Where the page's parts are, in CSS pixels of the page. */
@@ -90,9 +81,7 @@ const rects = (page) =>
   });
 
 test('with JavaScript off, the page has the article, the map, the legend and the credits, and its links jump', async () => {
-  const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 740 } });
-  const page = await context.newPage();
-  await page.goto(server.url);
+  const page = await site.open('', { width: 360, height: 740, javaScriptEnabled: false, ready: STATIC });
   // The whole article, each passage a link; the title and summary.
   const lang = story.article.lang;
   assert.equal(await page.textContent('h1'), story.title[lang]);
@@ -147,18 +136,16 @@ test('with JavaScript off, the page has the article, the map, the legend and the
   await page.waitForURL(/#passage=p-bakou$/);
   assert.ok(await shown('#passage\\=p-bakou'), 'the passage shows');
   await page.screenshot({ path: 'target/e2e/static-nojs-jump-360.png' });
-  await context.close();
+  await page.context().close();
 });
 
 for (const [width, height] of [[1280, 800], [360, 740]]) {
   test(`at ${width}x${height}, the app takes over with no layout shift and no frame without a view`, async () => {
     const page = await held({ width, height });
-    await page.goto(server.url);
-    await page.waitForSelector('[data-prerendered] [data-legend]');
     const before = await rects(page);
     await page.screenshot({ path: `target/e2e/static-before-${width}.png` });
     page.release();
-    await page.waitForSelector('html[data-ready="true"]');
+    await page.waitForSelector(READY, { state: 'attached' });
     // Ready means the map has measured its box: its viewBox is its size.
     const [viewBox, size] = await page.evaluate(() => {
       const svg = document.querySelector('[data-map]');
@@ -166,7 +153,7 @@ for (const [width, height] of [[1280, 800], [360, 740]]) {
     });
     assert.ok(viewBox.every((v, i) => Math.abs(v - size[i]) <= 1), `viewBox ${viewBox}, box ${size}`);
     // Two frames after the take-over: anything it moved has been laid out and reported.
-    await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
+    await nextFrame(page);
     await page.screenshot({ path: `target/e2e/static-after-${width}.png` });
     const seen = await page.evaluate(() => ({ ...window.__takeOver, views: [...window.__takeOver.views] }));
     assert.deepEqual(seen.views, ['static', 'app'], 'both views were seen, static first');
@@ -187,11 +174,10 @@ for (const [width, height] of [[1280, 800], [360, 740]]) {
 
 test('the take-over keeps the scroll position and the focus', async () => {
   const page = await held({ width: 360, height: 740 });
-  await page.goto(server.url);
   await page.locator('a[href="#passage=p-couloir-latchine"]').focus();
   await page.evaluate(() => scrollTo(0, 500));
   page.release();
-  await page.waitForSelector('html[data-ready="true"]');
+  await page.waitForSelector(READY, { state: 'attached' });
   assert.equal(await page.evaluate(() => scrollY), 500);
   assert.equal(await page.evaluate(() => document.activeElement.getAttribute('data-passage-id')), 'p-couloir-latchine');
   // Keyboard use goes on from there: Enter selects the passage.
@@ -202,20 +188,18 @@ test('the take-over keeps the scroll position and the focus', async () => {
 
 test('a click on the static view before the app is ready is honoured once it is', async () => {
   const page = await held();
-  await page.goto(server.url);
   await page.click('[data-static-map]:visible a[href="#feature=stepanakert"] circle');
   await page.waitForURL(/#feature=stepanakert$/);
   page.release();
-  await page.waitForSelector('html[data-ready="true"]');
+  await page.waitForSelector(READY, { state: 'attached' });
   await page.waitForSelector('[data-details="stepanakert"]');
   assert.equal(await page.getAttribute('[data-feature-id="stepanakert"]', 'data-selected'), 'true');
   assert.equal(new URL(page.url()).hash, '#feature=stepanakert');
   // And a passage clicked before the app is ready.
   const other = await held();
-  await other.goto(server.url);
   await other.click('a[href="#passage=p-couloir-latchine"]');
   other.release();
-  await other.waitForSelector('html[data-ready="true"]');
+  await other.waitForSelector(READY, { state: 'attached' });
   await other.waitForSelector('[data-passage-id="p-couloir-latchine"][data-selected="true"]');
   assert.equal(await other.getAttribute('[data-feature-id="lachin-corridor"]', 'data-selected'), 'true');
   await page.context().close();
@@ -226,8 +210,6 @@ test('axe-core finds no accessibility violation in the static view, wide and nar
   const { default: AxeBuilder } = await import('@axe-core/playwright');
   for (const [width, height] of [[1280, 800], [360, 740]]) {
     const page = await held({ width, height });
-    await page.goto(server.url);
-    await page.waitForSelector('[data-prerendered] [data-legend]');
     const { violations } = await new AxeBuilder({ page }).analyze();
     const summary = violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
     assert.deepEqual(summary, [], `${width}px`);

@@ -4,10 +4,16 @@
 // Nothing here asserts: a helper that cannot do its job throws, saying why.
 
 /**
- * The map once it is still: no gesture or flight moves it and the path data for its view
- * is written (`data-settled`, see CONTRACT.md).
+ * The app in charge (`data-ready` on <html>, see CONTRACT.md): it has taken the place of
+ * the static view that comes with the page.
  */
-export const SETTLED = '[data-map][data-settled="true"]';
+export const READY = 'html[data-ready="true"]';
+
+/**
+ * The map once it is still: no gesture or flight moves it and the path data for its view
+ * is written (`data-settled`, see CONTRACT.md); and the app is in charge.
+ */
+export const SETTLED = `${READY} [data-map][data-settled="true"]`;
 
 /**
  * Opens `url` in a new browser context (so axe-core and context options such as
