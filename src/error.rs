@@ -13,6 +13,20 @@ pub struct DataError {
     pub item: Option<Item>,
     /// What is wrong.
     pub reason: Reason,
+    /// Where in the file, as a JSON member path (`features[3].geometry.coordinates[0][5]`),
+    /// when the problem is inside the file's JSON.
+    pub path: Option<Box<MemberPath>>,
+}
+
+/// A JSON member path inside a file (`features[3].geometry.coordinates[0]`). Boxed in a
+/// [`DataError`] (one pointer) so that the error stays small to return.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MemberPath(pub String);
+
+impl fmt::Display for MemberPath {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
 }
 
 /// What a [`DataError`] points at inside its file.
@@ -35,16 +49,35 @@ pub enum Reason {
         column: usize,
         message: String,
     },
-    /// Valid JSON, but the top level is not a FeatureCollection.
+    /// Valid JSON, but the top level is not a FeatureCollection (a single Feature or a
+    /// bare geometry is told how to wrap itself).
     NotACollection { found: String },
     /// A FeatureCollection without its `features` array.
     NoFeatures,
+    /// The file, a feature or a geometry is not a JSON object.
+    NotAnObject { what: &'static str, found: String },
+    /// An object without its `type` member.
+    MissingType { what: &'static str },
+    /// A `type` written with the wrong case (`feature` for `Feature`).
+    TypeCase { found: String, want: &'static str },
+    /// A feature whose `type` is not `Feature`.
+    NotAFeature { found: String },
+    /// A geometry whose `type` is none of the seven of RFC 7946.
+    UnknownGeometryType { found: String },
+    /// A member that changes the meaning of its object (RFC 7946 section 7.1).
+    ForeignMember { member: String, on: &'static str },
+    /// A `bbox` whose length is not 4 (or 6 with altitudes).
+    BboxLength { count: usize },
+    /// A `bbox` that is not a list of numbers.
+    BboxNotNumbers,
+    /// A `bbox` with south above north (or lowest altitude above highest).
+    BboxReversed { axis: &'static str },
+    /// A `bbox` edge outside lon -180..180 / lat -90..90.
+    BboxOutOfRange,
     /// A layer file larger than the map reads.
     TooLarge { megabytes: usize, max: usize },
     /// A layer with more features than the map draws.
     TooManyFeatures { count: usize, max: usize },
-    /// A feature that is not a GeoJSON Feature (the parser's words).
-    NotAFeature(String),
     /// A `crs` member, which RFC 7946 removed.
     CrsMember,
     /// The manifest's article date is not `YYYY-MM-DD`.
@@ -71,14 +104,64 @@ pub enum Reason {
     NoFeatureLinked,
     /// A feature without a string `id`.
     MissingId,
+    /// An `id` that is neither a string nor a number (RFC 7946), or a number (the map
+    /// needs a string).
+    IdNotText { found: String },
     /// The id is used twice.
     DuplicateId,
-    /// A required property is missing or has the wrong type.
-    Property(String),
-    /// The geometry is missing, empty or not drawable.
-    Geometry(String),
+    /// A feature without a `properties` member.
+    NoProperties,
+    /// `properties` that is neither an object nor null.
+    PropertiesNotObject { found: String },
+    /// A property the map needs is missing.
+    PropertyMissing { name: &'static str },
+    /// A property of the wrong type: what it should be, and what it is.
+    PropertyType { name: &'static str, found: String },
+    /// `accuracy` outside `exact`, `approximate`, `schematic`.
+    UnknownAccuracy { found: String },
+    /// `name` has no text at all.
+    NoName,
+    /// `name` has no text in a language every story needs.
+    NameMissing { lang: &'static str },
+    /// `sources` is an empty list.
+    NoSources,
+    /// A source whose `title` is blank.
+    EmptySourceTitle,
+    /// A source URL that is not http(s).
+    UnsafeSourceUrl { url: String },
+    /// A date property that is not `YYYY-MM-DD`.
+    BadDate { name: &'static str, value: String },
+    /// `valid_from` after `valid_until`.
+    DatesReversed {
+        from: crate::date::IsoDate,
+        until: crate::date::IsoDate,
+    },
+    /// An approximate or schematic feature with no date.
+    UndatedHandDrawn,
+    /// `geometry` is null or missing.
+    NoGeometry,
+    /// A geometry without its `coordinates` member.
+    NoCoordinates,
+    /// Coordinates that are not nested as the geometry type wants.
+    CoordinatesShape { want: &'static str, found: String },
+    /// A coordinate that is not a number (often a number written as text).
+    NotANumber { found: String },
+    /// A position with fewer than 2 or more than 3 numbers.
+    PositionLength { count: usize },
     /// A coordinate outside lon -180..180 / lat -90..90, or not finite.
     Coordinate { lon: f64, lat: f64 },
+    /// A LineString with fewer than 2 positions.
+    LineTooShort { count: usize },
+    /// A polygon ring (0: the exterior) with fewer than 4 positions.
+    RingTooShort { ring: usize, count: usize },
+    /// A polygon ring whose last position is not its first.
+    RingNotClosed { ring: usize },
+    /// An exterior ring wound clockwise, or a hole counter-clockwise.
+    RingWinding { ring: usize },
+    /// A geometry with no coordinates at all.
+    EmptyGeometry,
+    /// A GeometryCollection, which the map does not draw (`nested` when it holds another).
+    GeometryCollection { nested: bool },
     /// A passage's phrase is not in the article.
     PhraseNotFound { phrase: String, occurrence: usize },
     /// Two passages cover overlapping text.
@@ -94,6 +177,7 @@ impl DataError {
             file: file.into(),
             item: None,
             reason,
+            path: None,
         }
     }
 
@@ -103,6 +187,7 @@ impl DataError {
             file: file.into(),
             item: Some(Item::Feature(id.into())),
             reason,
+            path: None,
         }
     }
 
@@ -112,7 +197,15 @@ impl DataError {
             file: file.into(),
             item: Some(Item::Passage(id.into())),
             reason,
+            path: None,
         }
+    }
+
+    /// The same error, placed at a member path inside the file.
+    pub fn at(mut self, path: impl Into<String>) -> Self {
+        let path = path.into();
+        self.path = (!path.is_empty()).then(|| Box::new(MemberPath(path)));
+        self
     }
 
     /// Builds an error from a serde_json failure, keeping its line and column.
@@ -151,12 +244,87 @@ impl fmt::Display for Reason {
                 line,
                 column,
                 message,
-            } => write!(f, "invalid JSON at line {line}, column {column}: {message}"),
-            Reason::NotACollection { found } => write!(
+            } => {
+                write!(f, "invalid JSON at line {line}, column {column}: {message}")?;
+                if message.contains("recursion limit") {
+                    write!(f, "; the map reads lists and objects nested up to 128 deep: flatten the data there")
+                } else if message.starts_with("EOF") || message.starts_with("expected")
+                    || message.starts_with("key must") || message.starts_with("trailing")
+                    || message.starts_with("control character") || message.starts_with("invalid")
+                        && !message.starts_with("invalid type")
+                        && !message.starts_with("invalid value")
+                {
+                    write!(f, "; look there for a stray or missing comma, quote or bracket")
+                } else {
+                    Ok(())
+                }
+            }
+            Reason::NotACollection { found } => match found.as_str() {
+                "Feature" => write!(
+                    f,
+                    "expected a GeoJSON FeatureCollection, found type \"Feature\": the file holds a single feature; wrap it as {{\"type\": \"FeatureCollection\", \"features\": [ the feature ]}}"
+                ),
+                "Point" | "MultiPoint" | "LineString" | "MultiLineString" | "Polygon"
+                | "MultiPolygon" | "GeometryCollection" => write!(
+                    f,
+                    "expected a GeoJSON FeatureCollection, found a bare {found} geometry: wrap it in a feature with an id and properties, in a collection: {{\"type\": \"FeatureCollection\", \"features\": [{{\"type\": \"Feature\", \"id\": \"…\", \"properties\": {{…}}, \"geometry\": the geometry}}]}}"
+                ),
+                _ => write!(
+                    f,
+                    "expected a GeoJSON FeatureCollection, found type \"{found}\": a layer is {{\"type\": \"FeatureCollection\", \"features\": [ … ]}}"
+                ),
+            },
+            Reason::NoFeatures => write!(
                 f,
-                "expected a GeoJSON FeatureCollection, found type \"{found}\""
+                "the FeatureCollection has no \"features\" array: add \"features\": [ … ] with the features in it"
             ),
-            Reason::NoFeatures => write!(f, "the FeatureCollection has no \"features\" array"),
+            Reason::NotAnObject { what, found } => write!(
+                f,
+                "{what} is {found}, not a JSON object {{\"type\": …}}"
+            ),
+            Reason::MissingType { what } => write!(
+                f,
+                "{what} has no \"type\" member: add one (\"FeatureCollection\", \"Feature\" or a geometry type such as \"Polygon\")"
+            ),
+            Reason::TypeCase { found, want } => write!(
+                f,
+                "\"type\" is \"{found}\": GeoJSON types are case-sensitive, write \"{want}\""
+            ),
+            Reason::NotAFeature { found } => write!(
+                f,
+                "is of type \"{found}\", not a Feature: each entry of \"features\" is {{\"type\": \"Feature\", \"id\": …, \"properties\": {{…}}, \"geometry\": {{…}}}}"
+            ),
+            Reason::UnknownGeometryType { found } => write!(
+                f,
+                "geometry type \"{found}\" is not a GeoJSON type: use Point, MultiPoint, LineString, MultiLineString, Polygon or MultiPolygon"
+            ),
+            Reason::ForeignMember { member, on } => {
+                let belongs = match member.as_str() {
+                    "coordinates" | "geometries" => "a geometry",
+                    "geometry" | "properties" => "a Feature",
+                    _ => "a FeatureCollection",
+                };
+                write!(
+                    f,
+                    "has a \"{member}\" member, which {on} must not have (RFC 7946, section 7.1: it belongs to {belongs}): move it there or rename it"
+                )
+            }
+            Reason::BboxLength { count } => write!(
+                f,
+                "\"bbox\" has {count} number(s): it needs 4, [west, south, east, north] (6 with altitudes), or remove it"
+            ),
+            Reason::BboxNotNumbers => write!(
+                f,
+                "\"bbox\" is not a list of numbers: write [west, south, east, north], or remove it"
+            ),
+            Reason::BboxReversed { axis } => write!(
+                f,
+                "\"bbox\" has its {axis} reversed: write [west, south, east, north], the lower value first"
+            ),
+            Reason::BboxOutOfRange => write!(
+                f,
+                "\"bbox\" goes outside longitude -180..180 or latitude -90..90: write [west, south, east, north] in degrees"
+            ),
             Reason::TooLarge { megabytes, max } => write!(
                 f,
                 "is {megabytes} MB; the map reads layers of up to {max} MB: simplify its lines or split it"
@@ -165,10 +333,9 @@ impl fmt::Display for Reason {
                 f,
                 "has {count} features; the map draws up to {max} per layer"
             ),
-            Reason::NotAFeature(why) => write!(f, "{why}"),
             Reason::CrsMember => write!(
                 f,
-                "has a \"crs\" member, which RFC 7946 removed (coordinates are WGS84)"
+                "has a \"crs\" member, which RFC 7946 removed: delete it and give coordinates in WGS84 longitude, latitude"
             ),
             Reason::ArticleDate(value) => write!(
                 f,
@@ -195,18 +362,134 @@ impl fmt::Display for Reason {
             Reason::PhraseCrossesParagraph => write!(f, "the phrase crosses a paragraph break"),
             Reason::DuplicatePassage => write!(f, "the passage id is used twice"),
             Reason::NoFeatureLinked => write!(f, "links to no feature"),
-            Reason::MissingId => write!(f, "has no string \"id\""),
-            Reason::DuplicateId => write!(f, "uses an id that another feature already has"),
-            Reason::Property(why) => write!(f, "bad properties: {why}"),
-            Reason::Geometry(why) => write!(f, "bad geometry: {why}"),
-            Reason::Coordinate { lon, lat } => {
-                write!(
-                    f,
-                    "coordinate out of range: [{}, {}]",
-                    crate::svg::num(*lon, 6),
-                    crate::svg::num(*lat, 6)
-                )
+            Reason::MissingId => write!(
+                f,
+                "has no string \"id\": give it one, unique across the story (\"id\": \"goris\")"
+            ),
+            Reason::IdNotText { found } => write!(
+                f,
+                "has no string \"id\" (it is {found}): write it as text, unique across the story (\"id\": \"goris\")"
+            ),
+            Reason::DuplicateId => write!(
+                f,
+                "uses an id that another feature already has: give each feature its own"
+            ),
+            Reason::NoProperties => write!(
+                f,
+                "has no \"properties\" member: add \"properties\": {{\"kind\": …, \"name\": …, \"sources\": …, \"accuracy\": …}}"
+            ),
+            Reason::PropertiesNotObject { found } => write!(
+                f,
+                "\"properties\" is {found}: it must be an object {{\"kind\": …, \"name\": …}}"
+            ),
+            Reason::PropertyMissing { name } => write!(
+                f,
+                "\"properties\" has no \"{name}\": add it (see the README, \"Making another story\")"
+            ),
+            Reason::PropertyType { name, found } => {
+                let want = match *name {
+                    "kind" => "a text, such as \"place\"",
+                    "name" | "note" => "an object of texts by language, {\"fr\": …, \"en\": …}",
+                    "sources" => "a list of sources, [{\"title\": …, \"url\": …}]",
+                    "accuracy" => "\"exact\", \"approximate\" or \"schematic\"",
+                    "facts" => "a list of {\"label\": {…}, \"value\": {…}}, each by language",
+                    _ => "a date as text, \"YYYY-MM-DD\"",
+                };
+                write!(f, "\"{name}\" is {found}: it must be {want}")
             }
+            Reason::UnknownAccuracy { found } => write!(
+                f,
+                "\"accuracy\" is \"{found}\": use \"exact\", \"approximate\" or \"schematic\""
+            ),
+            Reason::NoName => write!(f, "\"name\" has no text: give it {{\"fr\": …, \"en\": …}}"),
+            Reason::NameMissing { lang } => write!(
+                f,
+                "\"name\" has no \"{lang}\" text: add \"{lang}\": \"…\" to it"
+            ),
+            Reason::NoSources => write!(
+                f,
+                "\"sources\" is empty: cite at least one {{\"title\": …, \"url\": …}}"
+            ),
+            Reason::EmptySourceTitle => {
+                write!(f, "a source has an empty \"title\": say what the source is")
+            }
+            Reason::UnsafeSourceUrl { url } => write!(
+                f,
+                "source url \"{url}\" is not http(s): give an https:// address or leave \"url\" out"
+            ),
+            Reason::BadDate { name, value } => write!(
+                f,
+                "\"{name}\" is \"{value}\", not an ISO date: write YYYY-MM-DD (2020-11-10)"
+            ),
+            Reason::DatesReversed { from, until } => write!(
+                f,
+                "\"valid_from\" {from} is after \"valid_until\" {until}: swap them"
+            ),
+            Reason::UndatedHandDrawn => write!(
+                f,
+                "a hand-drawn feature needs a date: add \"as_of\", \"valid_from\" or \"valid_until\" (YYYY-MM-DD)"
+            ),
+            Reason::NoGeometry => write!(
+                f,
+                "has no geometry: the map draws only features with one; give it a geometry or leave the feature out"
+            ),
+            Reason::NoCoordinates => write!(
+                f,
+                "the geometry has no \"coordinates\" member: add its positions ([longitude, latitude])"
+            ),
+            Reason::CoordinatesShape { want, found } => {
+                write!(f, "is {found}, where the geometry needs {want}")
+            }
+            Reason::NotANumber { found } => write!(
+                f,
+                "a coordinate is {found}, not a number: write numbers without quotes (39.36, not \"39.36\")"
+            ),
+            Reason::PositionLength { count } => write!(
+                f,
+                "a position has {count} number(s): RFC 7946 wants 2, [longitude, latitude], or 3 with an altitude"
+            ),
+            Reason::Coordinate { lon, lat } => write!(
+                f,
+                "coordinate out of range: [{}, {}]: longitude must be within -180..180 and latitude -90..90, in that order",
+                crate::svg::num(*lon, 6),
+                crate::svg::num(*lat, 6)
+            ),
+            Reason::LineTooShort { count } => write!(
+                f,
+                "a line has {count} position(s): it needs at least 2 (a single place is a Point)"
+            ),
+            Reason::RingTooShort { ring, count } => write!(
+                f,
+                "{} has {count} position(s): a ring needs at least 4, the last one repeating the first",
+                ring_name(*ring)
+            ),
+            Reason::RingNotClosed { ring } => write!(
+                f,
+                "{} is not closed: repeat its first position at its end",
+                ring_name(*ring)
+            ),
+            Reason::RingWinding { ring: 0 } => write!(
+                f,
+                "the exterior ring is clockwise: RFC 7946 wants it counter-clockwise; reverse the order of its positions"
+            ),
+            Reason::RingWinding { ring } => write!(
+                f,
+                "{} is counter-clockwise: RFC 7946 wants holes clockwise; reverse the order of its positions",
+                ring_name(*ring)
+            ),
+            Reason::EmptyGeometry => write!(
+                f,
+                "the geometry has no coordinates: give it positions or leave the feature out"
+            ),
+            Reason::GeometryCollection { nested } => write!(
+                f,
+                "is a GeometryCollection{}, which the map does not draw: split it into one feature per geometry",
+                if *nested {
+                    " holding another (RFC 7946 advises against nesting them)"
+                } else {
+                    ""
+                }
+            ),
             Reason::PhraseNotFound { phrase, occurrence } => {
                 if *occurrence > 1 {
                     write!(
@@ -225,12 +508,25 @@ impl fmt::Display for Reason {
     }
 }
 
+/// `the exterior ring` or `hole N`.
+fn ring_name(ring: usize) -> String {
+    if ring == 0 {
+        "the exterior ring".into()
+    } else {
+        format!("hole {ring}")
+    }
+}
+
 impl fmt::Display for DataError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match &self.item {
-            Some(item) => write!(f, "{}: {item}: {}", self.file, self.reason),
-            None => write!(f, "{}: {}", self.file, self.reason),
+        write!(f, "{}: ", self.file)?;
+        match (&self.item, &self.path) {
+            (Some(item), Some(path)) => write!(f, "{item} at {path}: ")?,
+            (Some(item), None) => write!(f, "{item}: ")?,
+            (None, Some(path)) => write!(f, "at {path}: ")?,
+            (None, None) => {}
         }
+        write!(f, "{}", self.reason)
     }
 }
 
@@ -245,7 +541,7 @@ mod tests {
         let cases = [
             (
                 DataError::feature("geodata/a.geojson", "contact-line", Reason::MissingId),
-                "geodata/a.geojson: feature \"contact-line\": has no string \"id\"",
+                "geodata/a.geojson: feature \"contact-line\": has no string \"id\": give it one, unique across the story (\"id\": \"goris\")",
             ),
             (
                 DataError::file("geodata/b.geojson", Reason::Fetch("HTTP 404".into())),

@@ -187,16 +187,16 @@ fn json_nested_a_thousand_deep_is_refused_with_its_place_not_a_stack_overflow() 
             }),
             recursion,
         ),
-        (
-            deep.clone(),
-            Some("invalid type: sequence, expected a string"),
-        ),
+        (deep.clone(), Some("the file is a list, not a JSON object")),
         // A member the loader does not read is skipped without recursion, however deep.
         (
             format!(r#"{{"type":"FeatureCollection","features":[],"x":{deep_objects}}}"#),
             None,
         ),
-        (deep_objects.clone(), Some("missing field `type`")),
+        (
+            deep_objects.clone(),
+            Some("the file has no \"type\" member"),
+        ),
     ];
     for (layer, want) in cases {
         let (problems, _) = measured(|| lines(&story_with(layer)));
@@ -205,8 +205,7 @@ fn json_nested_a_thousand_deep_is_refused_with_its_place_not_a_stack_overflow() 
             Some(want) => {
                 assert_eq!(problems.len(), 1, "{problems:?}");
                 assert!(
-                    problems[0].starts_with("big.geojson: invalid JSON at line 1, column ")
-                        && problems[0].ends_with(want),
+                    problems[0].starts_with("big.geojson: ") && problems[0].contains(want),
                     "{}",
                     problems[0]
                 );
@@ -239,7 +238,7 @@ fn nesting_just_under_the_parser_limit_is_read_and_reported_not_a_stack_overflow
         "[".repeat(120) + "1,2" + &"]".repeat(120)
     );
     for (geometry, want) in [
-        (geometry, "GeometryCollection is not supported"),
+        (geometry, "is a GeometryCollection holding another"),
         (deep_point, ""),
     ] {
         let layer = collection(|out| feature(out, 1, &geometry));
@@ -248,7 +247,7 @@ fn nesting_just_under_the_parser_limit_is_read_and_reported_not_a_stack_overflow
         assert!(
             problems
                 .iter()
-                .all(|p| p.starts_with("big.geojson: feature \"f1\": ")),
+                .all(|p| p.starts_with("big.geojson: feature \"f1\" at features[0].geometry")),
             "{problems:?}"
         );
         assert!(problems.iter().any(|p| p.contains(want)), "{problems:?}");

@@ -1,9 +1,11 @@
 //! GeoJSON in, the project's own typed features out: the parser (here), the rules the
 //! features must keep ([`rules`]) and the checks of RFC 7946 ([`rfc7946`]).
 //!
-//! Parsing happens here, at the boundary, once. A file that is not JSON or not a
-//! FeatureCollection is refused whole; a bad feature is left out with a [`DataError`]
-//! naming it, and the other features of the file are kept.
+//! Parsing happens here, at the boundary, once: the text becomes JSON values, which
+//! [`rfc7946`] checks before anything is read into the types below, so no message ever
+//! carries the parser's words. A file that is not JSON or not a FeatureCollection is
+//! refused whole; a feature the map cannot draw is left out with a [`DataError`] naming
+//! it and the member path where it breaks; the other features of the file are kept.
 
 use std::collections::BTreeSet;
 
@@ -14,6 +16,7 @@ use crate::error::{DataError, Reason};
 use crate::names::Names;
 use crate::projection::LonLat;
 pub use crate::shape::Shape;
+use serde_json::Value;
 
 pub mod rfc7946;
 pub mod rules;
@@ -104,43 +107,13 @@ pub struct Layer {
     pub features: Vec<Feature>,
 }
 
-#[derive(Deserialize)]
-struct RawCollection {
-    #[serde(rename = "type")]
-    kind: String,
-    #[serde(default)]
-    features: Option<Vec<serde_json::Value>>,
-    #[serde(default)]
-    crs: Option<serde_json::Value>,
-}
-
-#[derive(Deserialize)]
-struct Props {
-    kind: String,
-    name: Names,
-    sources: Vec<Source>,
-    accuracy: Accuracy,
-    #[serde(default)]
-    as_of: Option<String>,
-    #[serde(default)]
-    valid_from: Option<String>,
-    #[serde(default)]
-    valid_until: Option<String>,
-    #[serde(default)]
-    handover_date: Option<String>,
-    #[serde(default)]
-    note: Names,
-    #[serde(default)]
-    label_at: Option<[f64; 2]>,
-    #[serde(default)]
-    facts: Vec<Fact>,
-}
-
 /// Parses one GeoJSON FeatureCollection.
 ///
 /// `taken_ids` holds the ids already used by earlier layers; ids of this layer are added
-/// to it, so a duplicate across files is caught too. Returns the layer with every good
-/// feature, and one error per feature left out. `Err` only when nothing can be read.
+/// to it, so a duplicate across files is caught too. Returns the layer with every
+/// drawable feature, one error per feature left out, and one per rule broken by a feature
+/// or the collection that the drawing does not need (RFC 7946, the properties' rules).
+/// `Err` only when nothing can be read.
 ///
 /// # Examples
 /// ```
@@ -158,178 +131,238 @@ pub fn parse_layer(
     text: &str,
     taken_ids: &mut BTreeSet<String>,
 ) -> Result<(Layer, Vec<DataError>), DataError> {
-    parse_layer_inspected(file, text, taken_ids, |_, _| Vec::new())
+    parse_layer_inspected(file, text, taken_ids, |_| Ok(()))
 }
 
-/// [`parse_layer`], letting `inspect` see the collection as JSON first (whether it has
-/// a `crs` member, and its features) so further checks need not parse the text again.
-/// Its problems come after the loader's.
+/// [`parse_layer`], letting `inspect` see the number of features before they are read
+/// (and refuse the whole file by returning an error).
 pub fn parse_layer_inspected(
     file: &str,
     text: &str,
     taken_ids: &mut BTreeSet<String>,
-    inspect: impl FnOnce(bool, &[serde_json::Value]) -> Vec<DataError>,
+    inspect: impl FnOnce(usize) -> Result<(), DataError>,
 ) -> Result<(Layer, Vec<DataError>), DataError> {
-    let raw: RawCollection = serde_json::from_str(text).map_err(|e| DataError::json(file, &e))?;
-    if raw.kind != "FeatureCollection" {
-        return Err(DataError::file(
-            file,
-            Reason::NotACollection { found: raw.kind },
-        ));
-    }
-    let Some(values) = raw.features else {
-        return Err(DataError::file(file, Reason::NoFeatures));
-    };
-    let inspected = inspect(raw.crs.is_some(), &values);
+    let root = top_level(text).map_err(|e| DataError::json(file, &e))?;
+    let mut warnings = Vec::new();
+    let values = rfc7946::collection(&root, &mut warnings)
+        .map_err(|(at, reason)| DataError::file(file, reason).at(at))?;
+    inspect(values.len())?;
+    let mut problems: Vec<DataError> = warnings
+        .into_iter()
+        .map(|(at, reason)| DataError::file(file, reason).at(at))
+        .collect();
     let mut layer = Layer {
         file: file.to_string(),
         title: Names::default(),
         features: Vec::with_capacity(values.len()),
     };
-    let mut problems = Vec::new();
-    for (index, value) in values.into_iter().enumerate() {
-        match parse_feature(file, index, value) {
+    for (index, value) in values.iter().enumerate() {
+        let label = value
+            .get("id")
+            .and_then(Value::as_str)
+            .filter(|id| !id.trim().is_empty())
+            .map(str::to_string)
+            .unwrap_or_else(|| format!("#{}", index + 1));
+        let at = format!("features[{index}]");
+        let problem = |(path, reason): rfc7946::Problem| {
+            DataError::feature(file, label.clone(), reason).at(path)
+        };
+        let mut warnings = Vec::new();
+        match parse_feature(value, &at, &mut warnings) {
             Ok(feature) if !taken_ids.insert(feature.id.clone()) => {
-                problems.push(DataError::feature(file, feature.id, Reason::DuplicateId));
+                problems.push(problem((format!("{at}.id"), Reason::DuplicateId)));
             }
-            Ok(feature) => layer.features.push(feature),
-            Err(e) => problems.push(e),
+            Ok(feature) => {
+                warnings.extend(rules::feature_problems(&feature, &at));
+                problems.extend(warnings.into_iter().map(problem));
+                layer.features.push(feature);
+            }
+            Err(e) => problems.push(problem(e)),
         }
     }
-    problems.extend(inspected);
     Ok((layer, problems))
 }
 
-fn parse_feature(file: &str, index: usize, value: serde_json::Value) -> Result<Feature, DataError> {
-    let label = value
-        .get("id")
-        .and_then(|v| v.as_str())
-        .map(str::to_string)
-        .unwrap_or_else(|| format!("#{}", index + 1));
-    let err = |reason| DataError::feature(file, label.clone(), reason);
-    let feature: geojson::Feature =
-        serde_json::from_value(value).map_err(|e| err(Reason::NotAFeature(e.to_string())))?;
-    let id = match &feature.id {
-        Some(geojson::feature::Id::String(s)) if !s.trim().is_empty() => s.clone(),
-        _ => return Err(err(Reason::MissingId)),
-    };
-    let props = feature.properties.unwrap_or_default();
-    let props: Props = serde_json::from_value(serde_json::Value::Object(props))
-        .map_err(|e| err(Reason::Property(e.to_string())))?;
-    if props.name.is_empty() {
-        return Err(err(Reason::Property("\"name\" has no text".into())));
+/// The members of the top level that GeoJSON gives a meaning to. Any other member is
+/// skipped unread, however deep it is nested.
+#[derive(Deserialize)]
+struct TopLevel {
+    #[serde(rename = "type")]
+    kind: Option<Value>,
+    features: Option<Value>,
+    bbox: Option<Value>,
+    crs: Option<Value>,
+    coordinates: Option<Value>,
+    geometries: Option<Value>,
+    geometry: Option<Value>,
+    properties: Option<Value>,
+}
+
+/// The file's top level as a JSON object of its GeoJSON members (or, when it is not an
+/// object, the value itself if it is shallow, or an empty list standing for any list).
+fn top_level(text: &str) -> Result<Value, serde_json::Error> {
+    match text.trim_start().as_bytes().first() {
+        Some(b'{') => {}
+        Some(b'[') => {
+            serde_json::from_str::<serde::de::IgnoredAny>(text)?;
+            return Ok(Value::Array(Vec::new()));
+        }
+        _ => return serde_json::from_str(text),
     }
-    if props.sources.is_empty() {
-        return Err(err(Reason::Property("\"sources\" is empty".into())));
+    let top: TopLevel = serde_json::from_str(text)?;
+    let mut object = serde_json::Map::new();
+    for (name, value) in [
+        ("type", top.kind),
+        ("features", top.features),
+        ("bbox", top.bbox),
+        ("crs", top.crs),
+        ("coordinates", top.coordinates),
+        ("geometries", top.geometries),
+        ("geometry", top.geometry),
+        ("properties", top.properties),
+    ] {
+        if let Some(value) = value {
+            object.insert(name.to_string(), value);
+        }
     }
-    let date = |key: &str, text: Option<String>| -> Result<Option<IsoDate>, DataError> {
-        text.map(|t| {
-            IsoDate::parse(&t).ok_or_else(|| {
-                err(Reason::Property(format!(
-                    "\"{key}\" is \"{t}\", not an ISO date (YYYY-MM-DD)"
-                )))
-            })
-        })
-        .transpose()
+    Ok(Value::Object(object))
+}
+
+/// One feature, read from its JSON value: RFC 7946 first, then the properties the map
+/// needs. Problems that leave it drawable go to `warn`.
+fn parse_feature(
+    value: &Value,
+    at: &str,
+    warn: &mut Vec<rfc7946::Problem>,
+) -> Result<Feature, rfc7946::Problem> {
+    let object = rfc7946::feature(value, at, warn)?;
+    let id = match object.get("id") {
+        Some(Value::String(s)) if !s.trim().is_empty() => s.clone(),
+        None | Some(Value::String(_)) => return Err((at.to_string(), Reason::MissingId)),
+        Some(other) => {
+            return Err((
+                format!("{at}.id"),
+                Reason::IdNotText {
+                    found: rfc7946::describe(other),
+                },
+            ))
+        }
     };
-    let label_at = props
-        .label_at
-        .map(|[lon, lat]| position_of(lon, lat).map_err(err))
-        .transpose()?;
-    let shape = feature
-        .geometry
-        .ok_or_else(|| err(Reason::Geometry("the feature has no geometry".into())))
-        .and_then(|g| shape_of(&g.value).map_err(err))?;
+    let props_at = format!("{at}.properties");
+    let empty = serde_json::Map::new();
+    let props = match object.get("properties") {
+        None => return Err((at.to_string(), Reason::NoProperties)),
+        Some(Value::Null) => &empty,
+        Some(Value::Object(p)) => p,
+        Some(other) => {
+            return Err((
+                props_at,
+                Reason::PropertiesNotObject {
+                    found: rfc7946::describe(other),
+                },
+            ))
+        }
+    };
+    let props = Props {
+        map: props,
+        at: &props_at,
+    };
+    let kind: String = props.required("kind")?;
+    let name: Names = props.required("name")?;
+    if name.is_empty() {
+        return Err((format!("{props_at}.name"), Reason::NoName));
+    }
+    let sources: Vec<Source> = props.required("sources")?;
+    if sources.is_empty() {
+        return Err((format!("{props_at}.sources"), Reason::NoSources));
+    }
+    let accuracy_text: String = props.required("accuracy")?;
+    let accuracy = match accuracy_text.as_str() {
+        "exact" => Accuracy::Exact,
+        "approximate" => Accuracy::Approximate,
+        "schematic" => Accuracy::Schematic,
+        _ => {
+            return Err((
+                format!("{props_at}.accuracy"),
+                Reason::UnknownAccuracy {
+                    found: accuracy_text,
+                },
+            ))
+        }
+    };
+    let note: Option<Names> = props.optional("note")?;
+    let facts: Option<Vec<Fact>> = props.optional("facts")?;
+    let label_at = match props.map.get("label_at") {
+        None | Some(Value::Null) => None,
+        Some(v) => Some(rfc7946::position(v, &format!("{props_at}.label_at"), warn)?),
+    };
+    let shape = rfc7946::geometry(
+        object.get("geometry").unwrap_or(&Value::Null),
+        &format!("{at}.geometry"),
+        warn,
+    )?;
     Ok(Feature {
-        as_of: date("as_of", props.as_of)?,
-        valid_from: date("valid_from", props.valid_from)?,
-        valid_until: date("valid_until", props.valid_until)?,
-        handover_date: date("handover_date", props.handover_date)?,
+        as_of: props.date("as_of")?,
+        valid_from: props.date("valid_from")?,
+        valid_until: props.date("valid_until")?,
+        handover_date: props.date("handover_date")?,
         id,
-        kind: props.kind,
-        name: props.name,
-        sources: props.sources,
-        accuracy: props.accuracy,
-        note: props.note,
+        kind,
+        name,
+        sources,
+        accuracy,
+        note: note.unwrap_or_default(),
         label_at,
-        facts: props.facts,
+        facts: facts.unwrap_or_default(),
         shape,
     })
 }
 
-fn position(p: &geojson::Position) -> Result<LonLat, Reason> {
-    match p.as_slice() {
-        [lon, lat, ..] => position_of(*lon, *lat),
-        // The geojson crate reads `[]` and `[1]` as positions: they must not be indexed.
-        short => Err(Reason::Geometry(format!(
-            "a position has {} number(s), fewer than 2",
-            short.len()
-        ))),
-    }
+/// A feature's `properties`, read member by member so that a wrong one is named with
+/// what it should be (never the parser's words).
+struct Props<'a> {
+    map: &'a serde_json::Map<String, Value>,
+    at: &'a str,
 }
 
-fn position_of(lon: f64, lat: f64) -> Result<LonLat, Reason> {
-    let in_range = (-180.0..=180.0).contains(&lon) && (-90.0..=90.0).contains(&lat);
-    if in_range {
-        Ok(LonLat { lon, lat })
-    } else {
-        Err(Reason::Coordinate { lon, lat })
-    }
-}
-
-fn line(ps: &[geojson::Position], min: usize) -> Result<Vec<LonLat>, Reason> {
-    if ps.len() < min {
-        return Err(Reason::Geometry(format!(
-            "a line or ring has {} positions, fewer than {min}",
-            ps.len()
-        )));
-    }
-    ps.iter().map(position).collect()
-}
-
-fn polygon(rings: &[Vec<geojson::Position>]) -> Result<Vec<Vec<LonLat>>, Reason> {
-    if rings.is_empty() {
-        return Err(Reason::Geometry("a polygon has no ring".into()));
-    }
-    rings.iter().map(|r| line(r, 4)).collect()
-}
-
-fn shape_of(value: &geojson::GeometryValue) -> Result<Shape, Reason> {
-    use geojson::GeometryValue as G;
-    let shape = match value {
-        G::Point { coordinates } => Shape::Points(vec![position(coordinates)?]),
-        G::MultiPoint { coordinates } => {
-            Shape::Points(coordinates.iter().map(position).collect::<Result<_, _>>()?)
+impl Props<'_> {
+    fn optional<T: serde::de::DeserializeOwned>(
+        &self,
+        name: &'static str,
+    ) -> Result<Option<T>, rfc7946::Problem> {
+        match self.map.get(name) {
+            None | Some(Value::Null) => Ok(None),
+            Some(v) => T::deserialize(v).map(Some).map_err(|_| {
+                (
+                    format!("{}.{name}", self.at),
+                    Reason::PropertyType {
+                        name,
+                        found: rfc7946::describe(v),
+                    },
+                )
+            }),
         }
-        G::LineString { coordinates } => Shape::Lines(vec![line(coordinates, 2)?]),
-        G::MultiLineString { coordinates } => Shape::Lines(
-            coordinates
-                .iter()
-                .map(|l| line(l, 2))
-                .collect::<Result<_, _>>()?,
-        ),
-        G::Polygon { coordinates } => Shape::Areas(vec![polygon(coordinates)?]),
-        G::MultiPolygon { coordinates } => Shape::Areas(
-            coordinates
-                .iter()
-                .map(|p| polygon(p))
-                .collect::<Result<_, _>>()?,
-        ),
-        G::GeometryCollection { .. } => {
-            return Err(Reason::Geometry(
-                "GeometryCollection is not supported: split it into features".into(),
-            ))
-        }
-    };
-    let empty = match &shape {
-        Shape::Points(p) => p.is_empty(),
-        Shape::Lines(l) => l.is_empty(),
-        Shape::Areas(a) => a.is_empty(),
-    };
-    if empty {
-        return Err(Reason::Geometry("the geometry has no coordinates".into()));
     }
-    Ok(shape)
+
+    fn required<T: serde::de::DeserializeOwned>(
+        &self,
+        name: &'static str,
+    ) -> Result<T, rfc7946::Problem> {
+        self.optional(name)?
+            .ok_or_else(|| (self.at.to_string(), Reason::PropertyMissing { name }))
+    }
+
+    fn date(&self, name: &'static str) -> Result<Option<IsoDate>, rfc7946::Problem> {
+        let Some(text) = self.optional::<String>(name)? else {
+            return Ok(None);
+        };
+        IsoDate::parse(&text).map(Some).ok_or_else(|| {
+            (
+                format!("{}.{name}", self.at),
+                Reason::BadDate { name, value: text },
+            )
+        })
+    }
 }
 
 #[cfg(test)]
@@ -341,7 +374,7 @@ mod tests {
     }
 
     const POINT: &str = r#"{"type":"Point","coordinates":[46.75,39.82]}"#;
-    const PROPS: &str = r#"{"kind":"place","name":{"fr":"Stepanakert","az":"Xankəndi"},
+    const PROPS: &str = r#"{"kind":"place","name":{"fr":"Stepanakert","en":"Stepanakert","az":"Xankəndi"},
         "sources":[{"title":"GeoNames","url":"https://www.geonames.org/"}],
         "accuracy":"exact","as_of":"2020-11-10"}"#;
 
@@ -383,7 +416,7 @@ mod tests {
                 "{\"type\": \"FeatureCollection\", ",
                 "invalid JSON at line 1",
             ),
-            ("[1, 2]", "invalid JSON"),
+            ("[1, 2]", "the file is a list, not a JSON object"),
             (
                 r#"{"type":"Feature"}"#,
                 "expected a GeoJSON FeatureCollection",
@@ -403,7 +436,7 @@ mod tests {
         let cases: [(String, &str); 10] = [
             (
                 r#"{"type":"Feature","geometry":null,"properties":{}}"#.into(),
-                "feature \"#1\": has no string \"id\"",
+                "feature \"#1\" at features[0]: has no string \"id\"",
             ),
             (
                 feature(
@@ -411,7 +444,7 @@ mod tests {
                     POINT,
                     r#"{"name":{"fr":"x"},"sources":[{"title":"s"}],"accuracy":"exact"}"#,
                 ),
-                "feature \"no-kind\": bad properties: missing field `kind`",
+                "feature \"no-kind\" at features[0].properties: \"properties\" has no \"kind\"",
             ),
             (
                 feature(
@@ -419,7 +452,7 @@ mod tests {
                     POINT,
                     r#"{"kind":"k","name":{"fr":"x"},"sources":[{"title":"s"}],"accuracy":"roughly"}"#,
                 ),
-                "unknown variant `roughly`",
+                "at features[0].properties.accuracy: \"accuracy\" is \"roughly\": use \"exact\"",
             ),
             (
                 feature(
@@ -427,7 +460,7 @@ mod tests {
                     POINT,
                     r#"{"kind":"k","name":{"fr":"x"},"sources":[],"accuracy":"exact"}"#,
                 ),
-                "\"sources\" is empty",
+                "at features[0].properties.sources: \"sources\" is empty",
             ),
             (
                 feature(
@@ -451,11 +484,11 @@ mod tests {
                     r#"{"type":"Polygon","coordinates":[[[46,40],[47,40],[46,40]]]}"#,
                     PROPS,
                 ),
-                "fewer than 4",
+                "at features[0].geometry.coordinates[0]: the exterior ring has 3 position(s)",
             ),
             (
                 feature("nogeom", "null", PROPS),
-                "the feature has no geometry",
+                "at features[0].geometry: has no geometry",
             ),
             (
                 feature(
@@ -463,7 +496,7 @@ mod tests {
                     r#"{"type":"LineString","coordinates":[[46,40],[]]}"#,
                     PROPS,
                 ),
-                "a position has 0 number(s), fewer than 2",
+                "at features[0].geometry.coordinates[1]: a position has 0 number(s)",
             ),
             (
                 feature(
@@ -471,7 +504,7 @@ mod tests {
                     POINT,
                     r#"{"kind":"k","name":"<b>x</b>","sources":[{"title":"s"}],"accuracy":"exact"}"#,
                 ),
-                "feature \"html\": bad properties",
+                "feature \"html\" at features[0].properties.name: \"name\" is the text \"<b>x</b>\"",
             ),
         ];
         for (bad, want) in cases {
@@ -498,7 +531,7 @@ mod tests {
         assert!(second_layer.features.is_empty());
         assert_eq!(
             second[0].to_string(),
-            "b.geojson: feature \"goris\": uses an id that another feature already has"
+            "b.geojson: feature \"goris\" at features[0].id: uses an id that another feature already has: give each feature its own"
         );
     }
 
