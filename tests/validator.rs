@@ -231,3 +231,28 @@ fn the_binary_prints_one_line_per_problem_and_exits_1() {
     let missing = Command::new(bin).arg("no/such/folder").output().unwrap();
     assert_eq!(missing.status.code(), Some(2));
 }
+
+#[test]
+fn no_line_carries_the_parsers_words() {
+    // Words of serde and of Rust types that once reached editors: a message says what is
+    // wrong in the data's own terms instead.
+    let parser_words = [
+        "invalid type",
+        "expected struct",
+        "missing field",
+        "unknown variant",
+        "expected f64",
+        "Helper",
+        "RawCollection",
+    ];
+    for case in cases() {
+        for line in validate(&with_bad(&case)) {
+            let line = line.to_string();
+            assert!(
+                !parser_words.iter().any(|w| line.contains(w)),
+                "{}: {line}",
+                case.fixture
+            );
+        }
+    }
+}
