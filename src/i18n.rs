@@ -57,6 +57,14 @@ pub const WORDS: &[(&str, &str, &str)] = &[
             "Cliquez sur un lieu de la carte ou un passage souligné du texte.",
             "Click a place on the map or an underlined passage of the text.",
         ),
+        ("status-feature", "Sélection : {name}", "{name} selected"),
+        ("status-passage", "Passage sélectionné", "Passage selected"),
+        ("status-passages-0", "l’article n’en parle pas", "the article does not mention it"),
+        ("status-passages-1", "1 passage de l’article", "1 passage of the article"),
+        ("status-passages-n", "{n} passages de l’article", "{n} passages of the article"),
+        ("status-places-0", "aucun lieu sur la carte à cette date", "no place on the map at this date"),
+        ("status-places-1", "1 lieu sur la carte", "1 place on the map"),
+        ("status-places-n", "{n} lieux sur la carte", "{n} places on the map"),
         ("map-label", 
             "Carte interactive : chaque élément est lié aux passages de l’article",
             "Interactive map: each feature is linked to passages of the article",
@@ -79,6 +87,67 @@ pub fn t<'a>(lang: &str, key: &'a str) -> &'a str {
         Some((_, fr, _)) => fr,
         None => key,
     }
+}
+
+/// What the status region says when a feature is selected: its name and how many
+/// passages of the article speak of it.
+///
+/// # Examples
+/// ```
+/// use ceasefire_map::i18n::selected_feature;
+/// assert_eq!(selected_feature("en", "Lachin corridor", 2), "Lachin corridor selected: 2 passages of the article");
+/// assert_eq!(selected_feature("fr", "Chouchi", 1), "Sélection : Chouchi — 1 passage de l’article");
+/// ```
+pub fn selected_feature(lang: &str, name: &str, passages: usize) -> String {
+    let what = t(lang, "status-feature").replace("{name}", name);
+    format!(
+        "{what}{}{}",
+        dash(lang),
+        counted(lang, "status-passages", passages)
+    )
+}
+
+/// What the status region says when a passage is selected: how many places of the map
+/// it links to at the date shown.
+///
+/// # Examples
+/// ```
+/// use ceasefire_map::i18n::selected_passage;
+/// assert_eq!(selected_passage("en", 3), "Passage selected: 3 places on the map");
+/// assert_eq!(selected_passage("fr", 1), "Passage sélectionné : 1 lieu sur la carte");
+/// ```
+pub fn selected_passage(lang: &str, places: usize) -> String {
+    format!(
+        "{}{}{}",
+        t(lang, "status-passage"),
+        colon(lang),
+        counted(lang, "status-places", places)
+    )
+}
+
+/// Between a selected name and what it links to: French keeps its colon for the list
+/// after "Sélection".
+fn dash(lang: &str) -> &'static str {
+    if lang == "fr" {
+        " — "
+    } else {
+        ": "
+    }
+}
+
+/// The phrase `{key}-0`, `{key}-1` or `{key}-n` for `n`, with `{n}` written out.
+fn counted(lang: &str, key: &str, n: usize) -> String {
+    let key = match n {
+        0 => format!("{key}-0"),
+        1 => format!("{key}-1"),
+        _ => format!("{key}-n"),
+    };
+    WORDS
+        .iter()
+        .find(|(k, _, _)| *k == key)
+        .map(|&(_, fr, en)| if lang == "en" { en } else { fr })
+        .unwrap_or(&key)
+        .replace("{n}", &n.to_string())
 }
 
 /// The separator before a list or a value: French puts a space before the colon.
@@ -130,6 +199,30 @@ mod tests {
             assert_eq!(t("en", key), *en);
         }
         assert_eq!(t("fr", "no-such-key"), "no-such-key");
+    }
+
+    #[test]
+    fn status_phrases_count_in_both_languages() {
+        for lang in UI_LANGS {
+            for n in [0, 1, 2, 13] {
+                let feature = selected_feature(lang, "X", n);
+                let passage = selected_passage(lang, n);
+                for text in [&feature, &passage] {
+                    assert!(!text.contains('{') && !text.contains("status-"), "{text}");
+                }
+                if n > 1 {
+                    assert!(feature.contains(&n.to_string()) && passage.contains(&n.to_string()));
+                }
+            }
+        }
+        assert_eq!(
+            selected_passage("en", 0),
+            "Passage selected: no place on the map at this date"
+        );
+        assert_eq!(
+            selected_feature("fr", "Bakou", 0),
+            "Sélection : Bakou — l’article n’en parle pas"
+        );
     }
 
     /// Every key the shell asks for exists: those written as `t(…, "key")`, and those

@@ -12,6 +12,16 @@ use crate::ui::AppState;
 #[component]
 pub fn Details() -> impl IntoView {
     let state = AppState::get();
+    // Escape closes the panel, wherever the focus is (the panel lives as long as the page).
+    let _ = window_event_listener(leptos::ev::keydown, move |ev| {
+        if ev.key() == "Escape"
+            && !ev.default_prevented()
+            && state.with_selection_untracked(|s| matches!(s, Selection::Feature(_)))
+        {
+            ev.prevent_default();
+            state.close_details();
+        }
+    });
     move || {
         let Selection::Feature(id) = state.selection() else {
             return None;
@@ -27,23 +37,23 @@ pub fn Details() -> impl IntoView {
             .others("")
             .iter()
             .any(|(code, _)| !UI_LANGS.contains(code));
+        // Each other name carries its language, so a screen reader speaks it as such.
         let others = f
             .name
             .others(&l)
             .into_iter()
             .filter(|_| local_names)
-            .collect::<Vec<_>>()
-            .into_iter()
-            .map(|(code, name)| {
+            .enumerate()
+            .map(|(i, (code, name))| {
                 let language = language_name(&l, code);
-                if language.is_empty() {
-                    name.to_string()
-                } else {
-                    format!("{name} ({language})")
+                view! {
+                    {(i > 0).then_some(" · ")}
+                    <span lang=code.to_string()>{name.to_string()}</span>
+                    {(!language.is_empty()).then(|| format!(" ({language})"))}
                 }
             })
-            .collect::<Vec<_>>()
-            .join(" · ");
+            .collect::<Vec<_>>();
+        let name_lang = shown_lang(&f.name, &l);
         let date_row = |key: &'static str, date: Option<IsoDate>| {
             date.map(|d| {
                 view! {
@@ -94,17 +104,17 @@ pub fn Details() -> impl IntoView {
         let note = f.note.get(&l).to_string();
         let accuracy = f.accuracy.as_str();
         Some(view! {
-            <aside class="details" data-details=f.id.clone() aria-live="polite">
+            <aside class="details" data-details=f.id.clone()>
                 <button
                     type="button"
                     class="details-close"
                     aria-label=t(&l, "close")
-                    on:click=move |_| state.select(Selection::None)
+                    on:click=move |_| state.close_details()
                 >
                     "×"
                 </button>
                 <p class="details-kind">{kind_label}</p>
-                <h2 class="details-name">{f.name.get(&l).to_string()}</h2>
+                <h2 class="details-name" lang=name_lang>{f.name.get(&l).to_string()}</h2>
                 {(!others.is_empty())
                     .then(|| {
                         view! {
@@ -145,4 +155,16 @@ pub fn Details() -> impl IntoView {
             </aside>
         })
     }
+}
+
+/// The language of the name shown for `lang` when the data has none in `lang` itself
+/// (`None`: it is in `lang`, the page's language).
+pub(crate) fn shown_lang(names: &crate::names::Names, lang: &str) -> Option<String> {
+    if names.has(lang) {
+        return None;
+    }
+    ["fr", "en"]
+        .into_iter()
+        .find(|l| names.has(l))
+        .map(str::to_string)
 }

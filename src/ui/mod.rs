@@ -21,6 +21,7 @@ mod legend;
 mod map;
 mod problems;
 pub mod state;
+mod status;
 mod time_control;
 
 use std::cell::RefCell;
@@ -41,6 +42,7 @@ pub use feature_list::FeatureList;
 pub use legend::Legend;
 pub use map::MapView;
 pub use problems::Problems;
+pub use status::Status;
 pub use time_control::TimeControl;
 
 thread_local! {
@@ -246,6 +248,7 @@ pub fn Page() -> impl IntoView {
                     <FeatureList />
                     <Details />
                 </div>
+                <Status />
                 <TimeControl />
                 <Legend />
             </section>
@@ -407,6 +410,17 @@ pub(crate) fn prefers_reduced_motion() -> bool {
         .ok()
         .flatten()
         .is_some_and(|m| m.matches())
+}
+
+/// Moves the focus to `el` (an HTML or an SVG element) without scrolling to it.
+pub(crate) fn focus_without_scroll(el: &web_sys::Element) {
+    let options = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&options, &"preventScroll".into(), &true.into());
+    if let Ok(focus) = js_sys::Reflect::get(el, &"focus".into()) {
+        if let Ok(focus) = focus.dyn_into::<js_sys::Function>() {
+            let _ = focus.call1(el, &options);
+        }
+    }
 }
 
 /// Enter and Space activate a focused item, like a button.

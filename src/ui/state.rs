@@ -49,6 +49,9 @@ pub struct AppState {
     highlight: Memo<Highlight>,
     /// The same, one flag per feature and passage: see [`AppState::feature_selected`].
     flags: StoredValue<Flags>,
+    /// What had the focus when the details panel opened (the feature on the map, the
+    /// list entry, the passage): the focus goes back there when the panel closes.
+    opener: StoredValue<Option<web_sys::Element>, LocalStorage>,
 }
 
 /// One selection flag per feature and per passage that has a mark on the page.
@@ -100,6 +103,7 @@ impl AppState {
             hidden_kinds: RwSignal::new(BTreeSet::new()),
             highlight,
             flags,
+            opener: StoredValue::new_local(None),
         };
         provide_context(state);
         state
@@ -159,6 +163,11 @@ impl AppState {
         self.selection.get()
     }
 
+    /// Reads the selection without tracking it (for event handlers).
+    pub fn with_selection_untracked<R>(&self, f: impl FnOnce(&Selection) -> R) -> R {
+        self.selection.with_untracked(f)
+    }
+
     /// The selected item and everything linked to it.
     pub fn highlight(&self) -> Memo<Highlight> {
         self.highlight
@@ -167,9 +176,34 @@ impl AppState {
     /// Selects `next` (the reader chose it, or a host page or a link asked for it) and
     /// brings what it speaks of into view: the one way to select.
     pub fn select(&self, next: Selection) {
+        if matches!(next, Selection::Feature(_)) && self.selection.with_untracked(|s| *s != next) {
+            let focused = document()
+                .active_element()
+                .filter(|el| el.closest(".details").ok().flatten().is_none());
+            self.opener.set_value(focused);
+        }
         set_if_changed(self.selection, next.clone());
         if next != Selection::None {
             self.reveal(&next);
+        }
+    }
+
+    /// Closes the details panel (Escape, or its close button) and gives the focus back
+    /// to what opened it, or else to the feature on the map.
+    pub fn close_details(&self) {
+        let Selection::Feature(id) = self.selection.get_untracked() else {
+            return;
+        };
+        self.select(Selection::None);
+        let selector = format!("[data-feature-id=\"{}\"]", super::css_string(&id));
+        let target = self
+            .opener
+            .try_update_value(Option::take)
+            .flatten()
+            .filter(|el| el.is_connected() && el.tag_name() != "BODY")
+            .or_else(|| document().query_selector(&selector).ok().flatten());
+        if let Some(el) = target {
+            super::focus_without_scroll(&el);
         }
     }
 

@@ -13,6 +13,7 @@ use crate::projection::Point;
 use crate::shape::Shape;
 use crate::svg::num;
 use crate::svg::path::Paths;
+use crate::ui::details::shown_lang;
 use crate::ui::AppState;
 
 use super::features::{class_of, display_of, feature_attrs, hooks};
@@ -45,15 +46,71 @@ pub fn points(
         let drawn = scene.get()?;
         let model = state.model()?;
         state.track_lang();
+        let points: Vec<(&Feature, &Drawn)> = model
+            .features()
+            .filter_map(|f| Some((f, drawn.get(&f.id)?)))
+            .filter(|(_, d)| !d.points.is_empty())
+            .collect();
+        let moved = displacements(&model, &points);
+        // Drawn from the least to the most important, the ones moved aside last: where
+        // two targets overlap, the one on top is the one a reader most likely wants, and
+        // a point moved aside is never under the place it was moved from.
+        let mut order: Vec<usize> = (0..points.len()).collect();
+        order.sort_by_key(|&i| {
+            let aside = moved[i].x != 0.0 || moved[i].y != 0.0;
+            (aside, model.story.style(&points[i].0.kind).label_priority)
+        });
         Some(
-            model
-                .features()
-                .filter_map(|f| Some((f, drawn.get(&f.id)?)))
-                .filter(|(_, d)| !d.points.is_empty())
-                .map(|(f, d)| points_view(&model, f, d, gesture, shown_labels))
+            order
+                .into_iter()
+                .map(|i| {
+                    points_view(
+                        &model,
+                        points[i].0,
+                        points[i].1,
+                        moved[i],
+                        gesture,
+                        shown_labels,
+                    )
+                })
                 .collect_view(),
         )
     }
+}
+
+/// How far a point feature drawn at the very place of another (the peacekeepers'
+/// headquarters in Stepanakert) is moved aside, in screen pixels, per feature that
+/// shares the place: far enough that neither hides the other's target.
+const ASIDE: Point = Point { x: -16.0, y: -10.0 };
+/// The radius of the invisible target drawn with each point marker (24 px across), and
+/// of its focus ring (drawn on top of the marker, shown only while it has the focus).
+const HIT_RADIUS: f64 = 12.0;
+
+/// The screen offset of each point feature of `points`: zero, except for features whose
+/// first point is the same as an earlier one's. Of the features sharing a place, those
+/// whose name is written on the map stay, the others move aside (a leader line joins
+/// them to the place).
+fn displacements(model: &Model, points: &[(&Feature, &Drawn)]) -> Vec<Point> {
+    let labelled = |f: &Feature| model.story.style(&f.kind).label_on_map;
+    let mut order: Vec<usize> = (0..points.len()).collect();
+    order.sort_by_key(|&i| !labelled(points[i].0));
+    let mut places: Vec<(Point, f64)> = Vec::new();
+    let mut out = vec![Point { x: 0.0, y: 0.0 }; points.len()];
+    for i in order {
+        let at = points[i].1.points[0];
+        let same = |p: &Point| (p.x - at.x).abs() < 1e-9 && (p.y - at.y).abs() < 1e-9;
+        match places.iter_mut().find(|(p, _)| same(p)) {
+            Some((_, shared)) => {
+                *shared += 1.0;
+                out[i] = Point {
+                    x: ASIDE.x * *shared,
+                    y: ASIDE.y * *shared,
+                };
+            }
+            None => places.push((at, 0.0)),
+        }
+    }
+    out
 }
 
 /// The names of areas whose kind is labelled on the map.
@@ -69,9 +126,9 @@ pub fn area_labels(scene: Memo<Option<Arc<Scene>>>) -> impl IntoView {
                 .filter(|f| model.story.style(&f.kind).label_on_map)
                 .filter_map(|f| {
                     let at = drawn.get(&f.id)?.label_at?;
-                    Some((at, f.name.get(&l).to_string()))
+                    Some((at, f.name.get(&l).to_string(), shown_lang(&f.name, &l)))
                 })
-                .map(|(at, text)| area_label_view(at, text))
+                .map(|(at, text, lang)| area_label_view(at, text, lang))
                 .collect_view(),
         )
     }
@@ -114,6 +171,7 @@ fn points_view(
     model: &Model,
     f: &Feature,
     d: &Drawn,
+    aside: Point,
     gesture: StoredValue<Gesture>,
     shown_labels: Memo<BTreeSet<String>>,
 ) -> AnyView {
@@ -131,12 +189,53 @@ fn points_view(
             "hidden"
         }
     };
-    let at = move |p: Point| state.viewport().apply(p);
+    let lang = shown_lang(&f.name, &state.lang_untracked());
+    let true_at = move |p: Point| state.viewport().apply(p);
+    let at = move |p: Point| {
+        let q = true_at(p);
+        Point {
+            x: q.x + aside.x,
+            y: q.y + aside.y,
+        }
+    };
+    let moved = aside.x != 0.0 || aside.y != 0.0;
+    let interactive = h.interactive;
     let marks = d
         .points
         .iter()
         .map(|&p| {
             view! {
+                {moved.then(|| view! {
+                    <line
+                        class="map-leader"
+                        x1=move || num(true_at(p).x, 1)
+                        y1=move || num(true_at(p).y, 1)
+                        x2=move || num(at(p).x, 1)
+                        y2=move || num(at(p).y, 1)
+                        stroke=paint.fill.clone()
+                        stroke-width="1.5"
+                    />
+                })}
+                {interactive.then(|| view! {
+                    <rect
+                        class="map-hit"
+                        x=move || num(at(p).x - HIT_RADIUS, 1)
+                        y=move || num(at(p).y - HIT_RADIUS, 1)
+                        width=num(2.0 * HIT_RADIUS, 1)
+                        height=num(2.0 * HIT_RADIUS, 1)
+                        rx=num(HIT_RADIUS, 1)
+                        fill="transparent"
+                    />
+                    <rect
+                        class="map-ring"
+                        x=move || num(at(p).x - HIT_RADIUS, 1)
+                        y=move || num(at(p).y - HIT_RADIUS, 1)
+                        width=num(2.0 * HIT_RADIUS, 1)
+                        height=num(2.0 * HIT_RADIUS, 1)
+                        rx=num(HIT_RADIUS, 1)
+                        fill="none"
+                    />
+                })}
                 <circle
                     cx=move || num(at(p).x, 1)
                     cy=move || num(at(p).y, 1)
@@ -155,6 +254,7 @@ fn points_view(
             {..feature_attrs(&h, gesture)}
             class=h.class.clone()
             display=display
+            lang=lang
         >
             <title>{h.name.clone()}</title>
             {marks}
@@ -176,11 +276,11 @@ fn points_view(
 }
 
 /// The name of an area, written where the data says (it keeps its size at every zoom).
-fn area_label_view(at: Point, text: String) -> AnyView {
+fn area_label_view(at: Point, text: String, lang: Option<String>) -> AnyView {
     let state = AppState::get();
     let place = move || state.viewport().apply(at);
     view! {
-        <text class="map-area-label" text-anchor="middle"
+        <text class="map-area-label" text-anchor="middle" lang=lang
             x=move || num(place().x, 1) y=move || num(place().y, 1)>
             {text}
         </text>
