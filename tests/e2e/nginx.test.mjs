@@ -25,9 +25,9 @@ const dist = resolve('dist');
 // What the build made: the hashed names and the policy.
 const top = await readdir(dist);
 const hashed = {
-  wasm: top.find((f) => /^ceasefire-map-[0-9a-f]{16}_bg\.wasm$/.test(f)),
-  js: top.find((f) => /^ceasefire-map-[0-9a-f]{16}\.js$/.test(f)),
-  css: top.find((f) => /^[\w-]+-[0-9a-f]{16}\.css$/.test(f)),
+  wasm: top.find((f) => /^ceasefire-map-[0-9a-f]{10,16}_bg\.wasm$/.test(f)),
+  js: top.find((f) => /^ceasefire-map-[0-9a-f]{10,16}\.js$/.test(f)),
+  css: top.find((f) => /^[\w-]+-[0-9a-f]{10,16}\.css$/.test(f)),
 };
 const policy = (await readFile(join(dist, 'csp.txt'), 'utf8')).trim();
 
