@@ -38,16 +38,19 @@ pub fn Details() -> impl IntoView {
             .iter()
             .any(|(code, _)| !UI_LANGS.contains(code));
         // Each other name carries its language, so a screen reader speaks it as such.
-        let others = f
-            .name
-            .others(&l)
+        let other_names: Vec<(&str, &str)> = if local_names {
+            f.name.others(&l)
+        } else {
+            Vec::new()
+        };
+        // A separator before every name but the first (codes are unique).
+        let first = other_names.first().map(|(code, _)| *code);
+        let others = other_names
             .into_iter()
-            .filter(|_| local_names)
-            .enumerate()
-            .map(|(i, (code, name))| {
+            .map(|(code, name)| {
                 let language = language_name(&l, code);
                 view! {
-                    {(i > 0).then_some(" · ")}
+                    {(Some(code) != first).then_some(" · ")}
                     <span lang=code.to_string()>{name.to_string()}</span>
                     {(!language.is_empty()).then(|| format!(" ({language})"))}
                 }
