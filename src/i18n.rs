@@ -114,7 +114,8 @@ pub fn selected_feature(lang: &str, name: &str, passages: usize) -> String {
 /// ```
 /// use ceasefire_map::i18n::selected_passage;
 /// assert_eq!(selected_passage("en", 3), "Passage selected: 3 places on the map");
-/// assert_eq!(selected_passage("fr", 1), "Passage sélectionné : 1 lieu sur la carte");
+/// // French puts a no-break space before the colon.
+/// assert_eq!(selected_passage("fr", 1), "Passage sélectionné\u{a0}: 1 lieu sur la carte");
 /// ```
 pub fn selected_passage(lang: &str, places: usize) -> String {
     format!(
