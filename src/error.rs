@@ -117,6 +117,9 @@ pub enum Reason {
     PropertyMissing { name: &'static str },
     /// A property of the wrong type: what it should be, and what it is.
     PropertyType { name: &'static str, found: String },
+    /// A feature's kind that the story's `kinds` does not describe (`known`: those it
+    /// does), so it would be drawn in the default style with no legend entry.
+    UnknownKind { kind: String, known: Box<[String]> },
     /// `accuracy` outside `exact`, `approximate`, `schematic`.
     UnknownAccuracy { found: String },
     /// `name` has no text at all.
@@ -396,6 +399,19 @@ impl fmt::Display for Reason {
                     _ => "a date as text, \"YYYY-MM-DD\"",
                 };
                 write!(f, "\"{name}\" is {found}: it must be {want}")
+            }
+            Reason::UnknownKind { kind, known } => {
+                write!(f, "kind \"{kind}\" is not in story.json's \"kinds\" (")?;
+                if known.is_empty() {
+                    write!(f, "there are none")?;
+                } else {
+                    let quoted: Vec<String> = known.iter().map(|k| format!("\"{k}\"")).collect();
+                    write!(f, "it has {}", quoted.join(", "))?;
+                }
+                write!(
+                    f,
+                    "): add it there with its style and legend label, or use one of those; else it is drawn in the default style with no legend entry"
+                )
             }
             Reason::UnknownAccuracy { found } => write!(
                 f,

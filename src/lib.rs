@@ -70,6 +70,7 @@
 //!     "title": {"en": "The road"},
 //!     "article": {"file": "article.txt", "lang": "en", "date": "2020-11-19"},
 //!     "layers": [{"file": "roads.geojson"}],
+//!     "kinds": {"road": {"label": {"en": "Road"}}},
 //!     "passages": [{"id": "p-road", "phrase": "the road", "features": ["road"]}]
 //! }"#).unwrap();
 //! let mut texts = Texts::new();

@@ -1,8 +1,9 @@
 //! The two-way index between features and passages, and the links that do not resolve.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 use crate::error::{DataError, Reason};
+use crate::layer::TakenIds;
 use crate::story::PassageSpec;
 
 /// Which passages speak of a feature, and which features a passage speaks of.
@@ -20,7 +21,7 @@ impl LinkIndex {
         file: &str,
         specs: &[PassageSpec],
         placed: impl IntoIterator<Item = &'a str>,
-        features: &BTreeSet<String>,
+        features: &TakenIds,
     ) -> (LinkIndex, Vec<DataError>) {
         let mut index = LinkIndex::default();
         let mut errors = Vec::new();
@@ -29,7 +30,7 @@ impl LinkIndex {
                 continue;
             };
             for feature in &spec.features {
-                if !features.contains(feature) {
+                if !features.contains_key(feature) {
                     errors.push(DataError::passage(
                         file,
                         passage,
@@ -93,14 +94,14 @@ mod tests {
             spec("p-couloir", &["lachin-corridor", "peacekeeper-hq"]),
             spec("p-unplaced", &["contact-line"]),
         ];
-        let features: BTreeSet<String> = [
+        let features: TakenIds = [
             "peacekeeper-hq",
             "peacekeeping-zone",
             "contact-line",
             "lachin-corridor",
         ]
         .iter()
-        .map(|s| s.to_string())
+        .map(|s| (s.to_string(), String::new()))
         .collect();
         let (index, errors) = LinkIndex::build(
             "story.json",

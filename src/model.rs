@@ -5,12 +5,12 @@
 //! story names its files once ([`Story::files`]), whoever loads them gathers their texts
 //! into [`Texts`], and [`Model::load`] builds everything from those.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 use crate::article::{build_article, Article, Span};
 use crate::date::IsoDate;
 use crate::error::{DataError, Reason};
-use crate::layer::{checked_layer, Feature, Layer};
+use crate::layer::{checked_layer, Expect, Feature, Layer, TakenIds};
 use crate::linking::LinkIndex;
 use crate::projection::{Bounds, Point, Projection, Rect};
 use crate::selection::Selection;
@@ -35,6 +35,8 @@ pub struct Model {
     /// The locator map's features, when the story has one and it loaded.
     pub inset: Option<Layer>,
     pub index: LinkIndex,
+    /// Every feature id of the story and of its locator map, with where its feature is.
+    pub ids: TakenIds,
     /// Problems, in the order met: files that failed, features and passages left out.
     pub problems: Vec<DataError>,
 }
@@ -82,11 +84,15 @@ impl Model {
         };
         let manifest = path(MANIFEST);
         let mut problems = story.problems(&manifest);
-        let mut ids = BTreeSet::new();
+        let mut ids = TakenIds::new();
         let mut layers = Vec::new();
+        let kinds: Vec<String> = story.kinds.keys().cloned().collect();
+        let expect = Expect {
+            kinds: Some(&kinds),
+        };
         for layer_ref in &story.layers {
             let file = path(&layer_ref.file);
-            match read(&layer_ref.file).and_then(|t| checked_layer(&file, t, &mut ids)) {
+            match read(&layer_ref.file).and_then(|t| checked_layer(&file, t, &mut ids, &expect)) {
                 Ok((layer, mut bad)) => {
                     layers.push(Layer {
                         title: layer_ref.title.clone(),
@@ -132,7 +138,8 @@ impl Model {
         let mut inset = None;
         if let Some(inset_ref) = &story.inset {
             let file = path(&inset_ref.file);
-            match read(&inset_ref.file).and_then(|t| checked_layer(&file, t, &mut ids)) {
+            let any_kind = Expect::default();
+            match read(&inset_ref.file).and_then(|t| checked_layer(&file, t, &mut ids, &any_kind)) {
                 Ok((layer, mut bad)) => {
                     problems.append(&mut bad);
                     inset = Some(layer);
@@ -147,6 +154,7 @@ impl Model {
             translations,
             inset,
             index,
+            ids,
             problems,
         };
         let unknown_places: Vec<DataError> = model
@@ -301,6 +309,7 @@ mod tests {
         "title": {"fr": "T"},
         "article": {"file": "a.txt", "lang": "fr", "date": "2020-11-19"},
         "layers": [{"file": "one.geojson"}, {"file": "two.geojson"}],
+        "kinds": {"k": {}},
         "passages": [
             {"id": "p-line", "phrase": "la ligne", "features": ["line"]},
             {"id": "p-gone", "phrase": "le point", "features": ["point"]}

@@ -93,7 +93,10 @@ mod tests {
             occurrence: 1.into(),
             features: vec!["a".into(), "b".into()],
         }];
-        let features = ["a", "b", "c"].iter().map(|s| s.to_string()).collect();
+        let features = ["a", "b", "c"]
+            .iter()
+            .map(|s| (s.to_string(), String::new()))
+            .collect();
         let (index, _) = LinkIndex::build("s", &specs, ["p"], &features);
         let h = Selection::Passage("p".into()).highlight(&index);
         assert_eq!(h.features.iter().collect::<Vec<_>>(), ["a", "b"]);

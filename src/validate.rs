@@ -6,7 +6,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::error::{DataError, Reason};
-use crate::layer::checked_layer;
+use crate::layer::{checked_layer, Expect};
 use crate::model::{Model, Texts};
 use crate::story::{Story, MANIFEST};
 
@@ -26,15 +26,15 @@ pub fn validate(files: &BTreeMap<String, String>) -> Vec<DataError> {
         Err(e) => return vec![e],
     };
     let mut problems = model.problems.clone();
-    let mut ids: BTreeSet<String> = model
-        .features()
-        .chain(model.inset.iter().flat_map(|l| &l.features))
-        .map(|f| f.id.clone())
-        .collect();
+    let mut ids = model.ids.clone();
+    let kinds: Vec<String> = model.story.kinds.keys().cloned().collect();
+    let expect = Expect {
+        kinds: Some(&kinds),
+    };
     let listed: BTreeSet<&str> = model.story.files().into_iter().collect();
     for (file, text) in files.iter().filter(|(f, _)| f.ends_with(".geojson")) {
         if !listed.contains(file.as_str()) {
-            match checked_layer(file, text, &mut ids) {
+            match checked_layer(file, text, &mut ids, &expect) {
                 Ok((_, bad)) => problems.extend(bad),
                 Err(e) => problems.push(e),
             }

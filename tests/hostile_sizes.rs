@@ -18,7 +18,7 @@ static ONE_AT_A_TIME: Mutex<()> = Mutex::new(());
 
 const STORY: &str = r#"{"title":{"fr":"t","en":"t"},
 "article":{"file":"a.txt","lang":"fr","date":"2020-11-19"},
-"layers":[{"file":"big.geojson"}]}"#;
+"layers":[{"file":"big.geojson"}],"kinds":{"k":{}}}"#;
 
 fn story_with(layer: String) -> BTreeMap<String, String> {
     BTreeMap::from([

@@ -7,7 +7,7 @@
 //! refused whole; a feature the map cannot draw is left out with a [`DataError`] naming
 //! it and the member path where it breaks; the other features of the file are kept.
 
-use std::collections::BTreeSet;
+use std::collections::BTreeMap;
 
 use serde::Deserialize;
 
@@ -21,7 +21,11 @@ use serde_json::Value;
 pub mod rfc7946;
 pub mod rules;
 
-pub use rules::checked_layer;
+pub use rules::{checked_layer, Expect};
+
+/// The feature ids taken so far in a story, each with where its feature is
+/// (`places.geojson features[2]`), so a duplicate can say where the first one is.
+pub type TakenIds = BTreeMap<String, String>;
 
 /// How faithfully a feature's geometry follows the ground.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -110,7 +114,8 @@ pub struct Layer {
 /// Parses one GeoJSON FeatureCollection.
 ///
 /// `taken_ids` holds the ids already used by earlier layers; ids of this layer are added
-/// to it, so a duplicate across files is caught too. Returns the layer with every
+/// to it, so a duplicate across files is caught too. Without a story, no name language
+/// and no kind is required (see [`checked_layer`] for a story's layers). Returns the layer with every
 /// drawable feature, one error per feature left out, and one per rule broken by a feature
 /// or the collection that the drawing does not need (RFC 7946, the properties' rules).
 /// `Err` only when nothing can be read.
@@ -129,17 +134,19 @@ pub struct Layer {
 pub fn parse_layer(
     file: &str,
     text: &str,
-    taken_ids: &mut BTreeSet<String>,
+    taken_ids: &mut TakenIds,
 ) -> Result<(Layer, Vec<DataError>), DataError> {
-    parse_layer_inspected(file, text, taken_ids, |_| Ok(()))
+    parse_layer_inspected(file, text, taken_ids, &Expect::default(), |_| Ok(()))
 }
 
-/// [`parse_layer`], letting `inspect` see the number of features before they are read
-/// (and refuse the whole file by returning an error).
+/// [`parse_layer`] with what the story expects of its features, letting `inspect` see
+/// the number of features before they are read (and refuse the whole file by returning
+/// an error).
 pub fn parse_layer_inspected(
     file: &str,
     text: &str,
-    taken_ids: &mut BTreeSet<String>,
+    taken_ids: &mut TakenIds,
+    expect: &Expect,
     inspect: impl FnOnce(usize) -> Result<(), DataError>,
 ) -> Result<(Layer, Vec<DataError>), DataError> {
     let root = top_level(text).map_err(|e| DataError::json(file, &e))?;
@@ -169,11 +176,12 @@ pub fn parse_layer_inspected(
         };
         let mut warnings = Vec::new();
         match parse_feature(value, &at, &mut warnings) {
-            Ok(feature) if !taken_ids.insert(feature.id.clone()) => {
+            Ok(feature) if taken_ids.contains_key(&feature.id) => {
                 problems.push(problem((format!("{at}.id"), Reason::DuplicateId)));
             }
             Ok(feature) => {
-                warnings.extend(rules::feature_problems(&feature, &at));
+                taken_ids.insert(feature.id.clone(), format!("{file} {at}"));
+                warnings.extend(rules::feature_problems(&feature, &at, expect));
                 problems.extend(warnings.into_iter().map(problem));
                 layer.features.push(feature);
             }
@@ -386,7 +394,7 @@ mod tests {
     }
 
     fn parse(text: &str) -> Result<(Layer, Vec<DataError>), DataError> {
-        parse_layer("test.geojson", text, &mut BTreeSet::new())
+        parse_layer("test.geojson", text, &mut TakenIds::new())
     }
 
     #[test]
@@ -523,7 +531,7 @@ mod tests {
 
     #[test]
     fn duplicate_ids_across_layers_are_caught() {
-        let mut taken = BTreeSet::new();
+        let mut taken = TakenIds::new();
         let text = collection(&[feature("goris", POINT, PROPS)]);
         let (_, first) = parse_layer("a.geojson", &text, &mut taken).unwrap();
         let (second_layer, second) = parse_layer("b.geojson", &text, &mut taken).unwrap();

@@ -2,11 +2,9 @@
 //! (RFC 7946, names in the story's languages, sources, dates). The map and the
 //! validator run the same rules, so an editor sees the same problems in both.
 
-use std::collections::BTreeSet;
-
 use crate::error::{DataError, Reason};
 use crate::layer::rfc7946::Problem;
-use crate::layer::{parse_layer_inspected, Accuracy, Feature, Layer};
+use crate::layer::{parse_layer_inspected, Accuracy, Feature, Layer, TakenIds};
 
 /// The largest layer file the map reads. Reading a layer takes 10 (long lines) to 20
 /// (tiny features) times its size in memory, and a WebAssembly tab has 4 GB at most.
@@ -15,6 +13,15 @@ pub const MAX_LAYER_BYTES: usize = 64 << 20;
 /// The most features a layer may have: each one is drawn and listed in the page.
 pub const MAX_LAYER_FEATURES: usize = 20_000;
 
+/// What a story expects of its layers' features beyond what the loader needs: kinds its
+/// manifest describes. The default expects nothing (a layer read without its story).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Expect<'a> {
+    /// The kinds the story describes, in order; `None` takes any kind (the locator map
+    /// styles its own).
+    pub kinds: Option<&'a [String]>,
+}
+
 /// Parses a layer ([`crate::layer::parse_layer`], one JSON parse, which checks every rule:
 /// RFC 7946 and the properties the map needs) within the size limits. Features that break
 /// only rules the drawing does not need are kept and reported; the map and the validator
@@ -22,7 +29,8 @@ pub const MAX_LAYER_FEATURES: usize = 20_000;
 pub fn checked_layer(
     file: &str,
     text: &str,
-    taken_ids: &mut BTreeSet<String>,
+    taken_ids: &mut TakenIds,
+    expect: &Expect,
 ) -> Result<(Layer, Vec<DataError>), DataError> {
     if text.len() > MAX_LAYER_BYTES {
         return Err(DataError::file(
@@ -33,7 +41,7 @@ pub fn checked_layer(
             },
         ));
     }
-    parse_layer_inspected(file, text, taken_ids, |count| {
+    parse_layer_inspected(file, text, taken_ids, expect, |count| {
         if count > MAX_LAYER_FEATURES {
             return Err(DataError::file(
                 file,
@@ -49,9 +57,18 @@ pub fn checked_layer(
 
 /// Rules on a feature beyond what the loader needs to draw it, each with the member path
 /// under `at` (the feature's own path) where it is broken.
-pub(crate) fn feature_problems(f: &Feature, at: &str) -> Vec<Problem> {
+pub(crate) fn feature_problems(f: &Feature, at: &str, expect: &Expect) -> Vec<Problem> {
     let props = format!("{at}.properties");
     let mut out = Vec::new();
+    if let Some(kinds) = expect.kinds.filter(|k| !k.contains(&f.kind)) {
+        out.push((
+            format!("{props}.kind"),
+            Reason::UnknownKind {
+                kind: f.kind.clone(),
+                known: kinds.into(),
+            },
+        ));
+    }
     for lang in ["fr", "en"] {
         if !f.name.has(lang) {
             out.push((format!("{props}.name"), Reason::NameMissing { lang }));
