@@ -84,6 +84,12 @@ pub enum Reason {
     ArticleDate(String),
     /// A date of the timeline is not `YYYY-MM-DD`.
     TimelineDate(String),
+    /// The story's `frame` with west not below east, or south not below north (`axis`:
+    /// the pair, `values`: as written), so the map fits every layer instead.
+    FrameReversed {
+        axis: &'static str,
+        values: (f64, f64),
+    },
     /// The manifest lists no layer.
     NoLayers,
     /// A colour of a kind that is not `#rgb`, `#rrggbb` or `none`.
@@ -348,6 +354,15 @@ impl fmt::Display for Reason {
                 f,
                 "timeline date \"{value}\" is not an ISO date (YYYY-MM-DD)"
             ),
+            Reason::FrameReversed { axis, values } => {
+                let (low, high) = axis.split_once(" and ").unwrap_or((axis, ""));
+                write!(
+                    f,
+                    "\"frame\" has its {axis} swapped ({low} {}, {high} {}): write [west, south, east, north], {low} lower than {high}; until then the map fits every layer",
+                    crate::svg::num(values.0, 6),
+                    crate::svg::num(values.1, 6)
+                )
+            }
             Reason::NoLayers => write!(f, "\"layers\" is empty"),
             Reason::UnsafeColour { kind, colour } => write!(
                 f,

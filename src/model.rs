@@ -215,7 +215,7 @@ impl Model {
 
     /// The extent the map opens on: the story's, else every feature.
     pub fn extent(&self) -> Option<Bounds> {
-        match self.story.extent {
+        match self.story.frame() {
             Some([west, south, east, north]) => Some(Bounds {
                 west,
                 south,

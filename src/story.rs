@@ -304,6 +304,22 @@ impl Story {
                 }
             }
         }
+        if let Some([west, south, east, north]) = story.extent {
+            for (axis, low, high) in [
+                ("west and east", west, east),
+                ("south and north", south, north),
+            ] {
+                if low >= high {
+                    out.push(DataError::file(
+                        file,
+                        Reason::FrameReversed {
+                            axis,
+                            values: (low, high),
+                        },
+                    ));
+                }
+            }
+        }
         let known = |id: &str| story.passages.iter().any(|p| p.id == id);
         for moment in story.timeline.iter().flat_map(|t| &t.moments) {
             for id in moment.passages.iter().filter(|id| !known(id)) {
@@ -356,6 +372,13 @@ impl Story {
             }
         }
         files
+    }
+
+    /// The story's `frame` when it is one (west below east, south below north), else
+    /// `None` (reported by [`Story::problems`]).
+    pub fn frame(&self) -> Option<[f64; 4]> {
+        self.extent
+            .filter(|[west, south, east, north]| west < east && south < north)
     }
 
     /// The style of a kind, or the default look for kinds the story does not describe.
@@ -430,6 +453,28 @@ mod tests {
         assert_eq!(p.phrase_in("fr", "fr"), Some("ligne"));
         assert_eq!(p.occurrence_in("en"), 2);
         assert_eq!(p.occurrence_in("fr"), 1);
+    }
+
+    #[test]
+    fn a_reversed_frame_is_reported_and_not_used() {
+        let with = |frame: &str| {
+            Story::parse(
+                "story.json",
+                &MINIMAL.replace(r#""layers""#, &format!(r#""frame": {frame}, "layers""#)),
+            )
+            .unwrap()
+        };
+        let sound = with("[44.8, 38.8, 47.6, 40.6]");
+        assert_eq!(sound.frame(), Some([44.8, 38.8, 47.6, 40.6]));
+        assert!(sound.problems("story.json").is_empty());
+        let upside_down = with("[44.8, 40.6, 47.6, 38.8]");
+        assert_eq!(upside_down.frame(), None);
+        let lines: Vec<String> = upside_down
+            .problems("story.json")
+            .iter()
+            .map(|p| p.to_string())
+            .collect();
+        assert_eq!(lines, ["story.json: \"frame\" has its south and north swapped (south 40.6, north 38.8): write [west, south, east, north], south lower than north; until then the map fits every layer"]);
     }
 
     #[test]
