@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 
 use crate::article::{build_article, Article, Span};
 use crate::date::IsoDate;
-use crate::error::{DataError, Reason};
+use crate::error::{DataError, Item, Reason};
 use crate::layer::{checked_layer, Expect, Feature, Layer, TakenIds};
 use crate::linking::LinkIndex;
 use crate::projection::{Bounds, Point, Projection, Rect};
@@ -118,6 +118,14 @@ impl Model {
         problems.append(&mut bad);
         let (index, mut bad) =
             LinkIndex::build(&manifest, &story.passages, article.passage_ids(), &ids);
+        // A link to a feature left out for a reason already given is no second problem:
+        // one root cause, one line.
+        bad.retain(|e| match &e.reason {
+            Reason::UnknownFeature(id) => !problems.iter().any(|p| {
+                matches!(&p.item, Some(Item::Feature(f)) if f == id) && !ids.contains_key(id)
+            }),
+            _ => true,
+        });
         problems.append(&mut bad);
 
         // Translations: a passage that cannot be placed in one is reported against it.
