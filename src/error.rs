@@ -113,8 +113,9 @@ pub enum Reason {
     /// An `id` that is neither a string nor a number (RFC 7946), or a number (the map
     /// needs a string).
     IdNotText { found: String },
-    /// The id is used twice.
-    DuplicateId,
+    /// The id is used twice: `first` is where the feature that has it is
+    /// (`places.geojson features[2]`).
+    DuplicateId { first: String },
     /// A feature without a `properties` member.
     NoProperties,
     /// `properties` that is neither an object nor null.
@@ -388,9 +389,9 @@ impl fmt::Display for Reason {
                 f,
                 "has no string \"id\" (it is {found}): write it as text, unique across the story (\"id\": \"goris\")"
             ),
-            Reason::DuplicateId => write!(
+            Reason::DuplicateId { first } => write!(
                 f,
-                "uses an id that another feature already has: give each feature its own"
+                "the feature at {first} already has this id: give each feature its own"
             ),
             Reason::NoProperties => write!(
                 f,

@@ -177,7 +177,8 @@ pub fn parse_layer_inspected(
         let mut warnings = Vec::new();
         match parse_feature(value, &at, &mut warnings) {
             Ok(feature) if taken_ids.contains_key(&feature.id) => {
-                problems.push(problem((format!("{at}.id"), Reason::DuplicateId)));
+                let first = taken_ids[&feature.id].clone();
+                problems.push(problem((format!("{at}.id"), Reason::DuplicateId { first })));
             }
             Ok(feature) => {
                 taken_ids.insert(feature.id.clone(), format!("{file} {at}"));
@@ -539,7 +540,7 @@ mod tests {
         assert!(second_layer.features.is_empty());
         assert_eq!(
             second[0].to_string(),
-            "b.geojson: feature \"goris\" at features[0].id: uses an id that another feature already has: give each feature its own"
+            "b.geojson: feature \"goris\" at features[0].id: the feature at a.geojson features[0] already has this id: give each feature its own"
         );
     }
 
