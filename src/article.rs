@@ -89,10 +89,11 @@ pub fn build_article(
             errors.push(fail(Reason::EmptyPhrase));
             continue;
         }
-        let Some((start, _)) = text.match_indices(phrase).nth(occurrence - 1) else {
+        let Some(start) = word_matches(&text, phrase).nth(occurrence - 1) else {
             errors.push(fail(Reason::PhraseNotFound {
                 phrase: phrase.to_string(),
                 occurrence,
+                found: word_matches(&text, phrase).count(),
             }));
             continue;
         };
@@ -144,6 +145,39 @@ pub fn build_article(
         });
     }
     (Article { blocks }, errors)
+}
+
+/// Where `phrase` starts in `text`, each time it stands as whole words: "Armenia" is
+/// not found inside "Armenian", but is in "l’Armenia" or "Armenia's" (letters and digits
+/// of any script make words; apostrophes, hyphens and spaces part them). Matches do not
+/// overlap.
+///
+/// # Examples
+/// ```
+/// use ceasefire_map::article::word_matches;
+/// let text = "Armenian forces left Armenia’s border; l’Arménie, Arménie.";
+/// assert_eq!(word_matches(text, "Armenia").collect::<Vec<_>>(), [21]);
+/// assert_eq!(word_matches(text, "Arménie").count(), 2);
+/// ```
+pub fn word_matches<'a>(text: &'a str, phrase: &'a str) -> impl Iterator<Item = usize> + 'a {
+    let word = |c: char| c.is_alphanumeric();
+    let starts_word = phrase.chars().next().is_some_and(word);
+    let ends_word = phrase.chars().next_back().is_some_and(word);
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        while let Some(i) = text.get(from..).and_then(|rest| rest.find(phrase)) {
+            let start = from + i;
+            let end = start + phrase.len();
+            let apart_before = !starts_word || !text[..start].chars().next_back().is_some_and(word);
+            let apart_after = !ends_word || !text[end..].chars().next().is_some_and(word);
+            if apart_before && apart_after && !phrase.is_empty() {
+                from = end;
+                return Some(start);
+            }
+            from = start + text[start..].chars().next().map_or(1, char::len_utf8);
+        }
+        None
+    })
 }
 
 /// A single short line with no closing punctuation reads as a subheading.
@@ -214,6 +248,24 @@ mod tests {
     }
 
     #[test]
+    fn phrases_are_found_on_word_boundaries_only() {
+        let text = "L’Arménie et l'Arménie, les Arméniens, Arménie-Azerbaïdjan. Armenia's Armenian 2020 20201";
+        let found = |phrase: &str| word_matches(text, phrase).collect::<Vec<usize>>();
+        assert_eq!(found("Arménie").len(), 3);
+        assert!(found("Arménien").is_empty());
+        assert_eq!(found("Armenia").len(), 1);
+        assert_eq!(found("2020").len(), 1);
+        assert_eq!(found("Azerbaïdjan").len(), 1);
+        assert!(found("menie").is_empty());
+        // A phrase that starts or ends with punctuation is bounded only on its word side.
+        assert_eq!(found(", les").len(), 1);
+        assert!(found("s Arm").is_empty());
+        let (a, errors) = build_article("s.json", text, &[spec("p", "Arménie", 3)], "fr", "fr");
+        assert!(errors.is_empty(), "{errors:?}");
+        assert_eq!(flat(&a), "L’Arménie et l'Arménie, les Arméniens, [p:Arménie]-Azerbaïdjan. Armenia's Armenian 2020 20201");
+    }
+
+    #[test]
     fn bad_passages_are_reported_and_left_out() {
         let cases = [
             (
@@ -222,8 +274,14 @@ mod tests {
             ),
             (
                 spec("x", "Haut-Karabakh", 4),
-                "occurrence 4 of \"Haut-Karabakh\"",
+                "occurrence 4 of \"Haut-Karabakh\" is not in the article: it is there 3 times",
             ),
+            (
+                spec("x", "Russie", 2),
+                "occurrence 2 of \"Russie\" is not in the article: it is there once",
+            ),
+            // Inside a word is no match: "Karabakh" is there, "Kara" is not.
+            (spec("x", "Kara", 1), "\"Kara\" is not in the article"),
             (spec("x", "ligne de", 1), "overlaps passage \"lc\""),
             (
                 spec("x", "contact.\n\nAccord", 1),

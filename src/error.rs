@@ -172,8 +172,13 @@ pub enum Reason {
     EmptyGeometry,
     /// A GeometryCollection, which the map does not draw (`nested` when it holds another).
     GeometryCollection { nested: bool },
-    /// A passage's phrase is not in the article.
-    PhraseNotFound { phrase: String, occurrence: usize },
+    /// A passage's phrase is not in the article, or not `occurrence` times (`found`: how
+    /// many times it is, as whole words).
+    PhraseNotFound {
+        phrase: String,
+        occurrence: usize,
+        found: usize,
+    },
     /// Two passages cover overlapping text.
     Overlap(String),
     /// A passage links to a feature that no layer has.
@@ -522,16 +527,21 @@ impl fmt::Display for Reason {
                     ""
                 }
             ),
-            Reason::PhraseNotFound { phrase, occurrence } => {
-                if *occurrence > 1 {
-                    write!(
-                        f,
-                        "occurrence {occurrence} of \"{phrase}\" is not in the article"
-                    )
-                } else {
-                    write!(f, "\"{phrase}\" is not in the article")
-                }
-            }
+            Reason::PhraseNotFound {
+                phrase,
+                occurrence,
+                found,
+            } => match found {
+                0 => write!(f, "\"{phrase}\" is not in the article (as whole words)"),
+                1 => write!(
+                    f,
+                    "occurrence {occurrence} of \"{phrase}\" is not in the article: it is there once; write \"occurrence\": 1 or leave it out"
+                ),
+                _ => write!(
+                    f,
+                    "occurrence {occurrence} of \"{phrase}\" is not in the article: it is there {found} times; \"occurrence\" is 1 to {found}"
+                ),
+            },
             Reason::Overlap(other) => write!(f, "overlaps passage \"{other}\""),
             Reason::UnknownFeature(id) => {
                 write!(f, "links to feature \"{id}\", which no layer has")

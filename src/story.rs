@@ -170,8 +170,9 @@ impl KindStyle {
     }
 }
 
-/// A phrase of the article linked to features. The phrase is found verbatim in the text;
-/// `occurrence` picks the n-th time it appears (1 = first).
+/// A phrase of the article linked to features. The phrase is found verbatim in the text,
+/// as whole words ([`crate::article::word_matches`]); `occurrence` picks the n-th time it
+/// appears so (1 = first).
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 pub struct PassageSpec {
     pub id: String,
