@@ -179,6 +179,9 @@ pub enum Reason {
         occurrence: usize,
         found: usize,
     },
+    /// A passage's phrase is not in the article, but text close to it is (`nearest`,
+    /// verbatim: the validator looks for it, the map does not).
+    PhraseNotFoundNear { phrase: String, nearest: String },
     /// Two passages cover overlapping text.
     Overlap(String),
     /// A passage links to a feature that no layer has.
@@ -542,6 +545,10 @@ impl fmt::Display for Reason {
                     "occurrence {occurrence} of \"{phrase}\" is not in the article: it is there {found} times; \"occurrence\" is 1 to {found}"
                 ),
             },
+            Reason::PhraseNotFoundNear { phrase, nearest } => write!(
+                f,
+                "\"{phrase}\" is not in the article (as whole words); the nearest text there is \"{nearest}\": copy the phrase from the article"
+            ),
             Reason::Overlap(other) => write!(f, "overlaps passage \"{other}\""),
             Reason::UnknownFeature(id) => {
                 write!(f, "links to feature \"{id}\", which no layer has")

@@ -41,6 +41,134 @@ pub fn validate(files: &BTreeMap<String, String>) -> Vec<DataError> {
         }
     }
     problems
+        .into_iter()
+        .map(|p| with_nearest_text(p, &model.story, files))
+        .collect()
+}
+
+/// A phrase not found in the article, told the nearest text there is (the map does not
+/// look for it: only editors need it, and the app stays smaller).
+fn with_nearest_text(
+    mut problem: DataError,
+    story: &Story,
+    files: &BTreeMap<String, String>,
+) -> DataError {
+    let Reason::PhraseNotFound {
+        phrase, found: 0, ..
+    } = &problem.reason
+    else {
+        return problem;
+    };
+    // Passages are reported against the manifest for the article, and against the
+    // translation's own file for a translation.
+    let article = if problem.file == MANIFEST {
+        &story.article.file
+    } else {
+        &problem.file
+    };
+    let Some(nearest) = files.get(article).and_then(|t| nearest_text(t, phrase)) else {
+        return problem;
+    };
+    problem.reason = Reason::PhraseNotFoundNear {
+        phrase: phrase.clone(),
+        nearest: nearest.to_string(),
+    };
+    problem
+}
+
+/// The run of whole words in `text` nearest to `phrase` (one word more or fewer
+/// allowed), compared without case, accents or spacing differences and by edit distance
+/// on what remains; `None` when even the nearest differs in more than a third of the
+/// phrase's letters. The text is returned verbatim, ready to copy.
+///
+/// # Examples
+/// ```
+/// use ceasefire_map::validate::nearest_text;
+/// let text = "Le couloir de Latchine relie l’Arménie au Haut-Karabakh.";
+/// assert_eq!(nearest_text(text, "couloir de Lachin"), Some("couloir de Latchine"));
+/// assert_eq!(nearest_text(text, "l'armenie"), Some("l’Arménie"));
+/// assert_eq!(nearest_text(text, "Bakou"), None);
+/// ```
+pub fn nearest_text<'a>(text: &'a str, phrase: &str) -> Option<&'a str> {
+    let words = word_spans(text);
+    let want = folded(phrase);
+    let count = word_spans(phrase).len().max(1);
+    let mut best: Option<(usize, &str)> = None;
+    for size in count.saturating_sub(1).max(1)..=count + 1 {
+        for run in words.windows(size) {
+            let candidate = &text[run[0].0..run[size - 1].1];
+            let distance = edit_distance(&folded(candidate), &want);
+            if best.is_none_or(|(d, _)| distance < d) {
+                best = Some((distance, candidate));
+            }
+        }
+    }
+    let (distance, candidate) = best?;
+    (distance <= (want.len() / 3).max(1)).then_some(candidate)
+}
+
+/// The byte spans of the words of `text` (runs of letters and digits).
+fn word_spans(text: &str) -> Vec<(usize, usize)> {
+    let mut spans = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices() {
+        match (c.is_alphanumeric(), start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                spans.push((s, i));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        spans.push((s, text.len()));
+    }
+    spans
+}
+
+/// Lower case, without the accents of Latin letters, one apostrophe, single spaces.
+fn folded(text: &str) -> Vec<char> {
+    let mut out: Vec<char> = Vec::with_capacity(text.len());
+    for c in text.chars().flat_map(char::to_lowercase) {
+        let c = match c {
+            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' => 'a',
+            'ç' | 'č' | 'ć' => 'c',
+            'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' | 'ě' | 'ə' => 'e',
+            'ì' | 'í' | 'î' | 'ï' | 'ī' | 'ı' => 'i',
+            'ñ' | 'ń' | 'ň' => 'n',
+            'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' => 'o',
+            'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' => 'u',
+            'ý' | 'ÿ' => 'y',
+            'ş' | 'š' | 'ś' => 's',
+            'ğ' => 'g',
+            'ž' | 'ź' | 'ż' => 'z',
+            '’' | '‘' | 'ʼ' => '\'',
+            c if c.is_whitespace() => ' ',
+            c => c,
+        };
+        if !(c == ' ' && out.last() == Some(&' ')) {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// The Levenshtein distance between two texts, in characters.
+fn edit_distance(a: &[char], b: &[char]) -> usize {
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let next = (row[j + 1] + 1)
+                .min(row[j] + 1)
+                .min(diagonal + usize::from(ca != cb));
+            diagonal = row[j + 1];
+            row[j + 1] = next;
+        }
+    }
+    row[b.len()]
 }
 
 /// Loads the story of a folder given as file name -> text, as the map would: only a
@@ -75,4 +203,44 @@ pub fn read_folder(dir: &std::path::Path) -> std::io::Result<BTreeMap<String, St
         files.insert(name, String::from_utf8_lossy(&bytes).into_owned());
     }
     Ok(files)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_phrase_not_found_in_a_translation_gets_the_nearest_text_of_that_translation() {
+        let files: BTreeMap<String, String> = [
+            (
+                "story.json",
+                r#"{"title": {"fr": "T", "en": "T"},
+                "article": {"file": "a.txt", "lang": "fr", "date": "2020-11-19",
+                  "translations": {"en": "a.en.txt"}},
+                "layers": [{"file": "l.geojson"}], "kinds": {"k": {}},
+                "passages": [{"id": "p", "phrase": {"fr": "le  Couloir", "en": "the Lachin  corridor"},
+                  "features": ["c"]}]}"#,
+            ),
+            ("a.txt", "Le couloir de Latchine."),
+            ("a.en.txt", "The Lachin corridor."),
+            (
+                "l.geojson",
+                r#"{"type": "FeatureCollection", "features": [{"type": "Feature", "id": "c",
+                "geometry": {"type": "Point", "coordinates": [46.5, 39.6]},
+                "properties": {"kind": "k", "name": {"fr": "C", "en": "C"},
+                  "sources": [{"title": "s"}], "accuracy": "exact"}}]}"#,
+            ),
+        ]
+        .into_iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect();
+        let lines: Vec<String> = validate(&files).iter().map(|p| p.to_string()).collect();
+        assert_eq!(
+            lines,
+            [
+                "story.json: passage \"p\": \"le  Couloir\" is not in the article (as whole words); the nearest text there is \"Le couloir\": copy the phrase from the article",
+                "a.en.txt: passage \"p\": \"the Lachin  corridor\" is not in the article (as whole words); the nearest text there is \"The Lachin corridor\": copy the phrase from the article",
+            ]
+        );
+    }
 }
