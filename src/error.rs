@@ -131,8 +131,9 @@ pub enum Reason {
     UnknownAccuracy { found: String },
     /// `name` has no text at all.
     NoName,
-    /// `name` has no text in a language every story needs.
-    NameMissing { lang: &'static str },
+    /// A text by language (a feature's `name`, the story's `title` or `summary`) without
+    /// its text in one of the story's languages (its article's and its translations').
+    NameMissing { key: &'static str, lang: String },
     /// `sources` is an empty list.
     NoSources,
     /// A source whose `title` is blank.
@@ -442,9 +443,9 @@ impl fmt::Display for Reason {
                 "\"accuracy\" is \"{found}\": use \"exact\", \"approximate\" or \"schematic\""
             ),
             Reason::NoName => write!(f, "\"name\" has no text: give it {{\"fr\": …, \"en\": …}}"),
-            Reason::NameMissing { lang } => write!(
+            Reason::NameMissing { key, lang } => write!(
                 f,
-                "\"name\" has no \"{lang}\" text: add \"{lang}\": \"…\" to it"
+                "\"{key}\" has no \"{lang}\" text, a language of the story: add \"{lang}\": \"…\" to it"
             ),
             Reason::NoSources => write!(
                 f,

@@ -87,7 +87,9 @@ impl Model {
         let mut ids = TakenIds::new();
         let mut layers = Vec::new();
         let kinds: Vec<String> = story.kinds.keys().cloned().collect();
+        let langs = story.languages();
         let expect = Expect {
+            langs: &langs,
             kinds: Some(&kinds),
         };
         for layer_ref in &story.layers {
@@ -146,7 +148,10 @@ impl Model {
         let mut inset = None;
         if let Some(inset_ref) = &story.inset {
             let file = path(&inset_ref.file);
-            let any_kind = Expect::default();
+            let any_kind = Expect {
+                langs: &langs,
+                kinds: None,
+            };
             match read(&inset_ref.file).and_then(|t| checked_layer(&file, t, &mut ids, &any_kind)) {
                 Ok((layer, mut bad)) => {
                     problems.append(&mut bad);
@@ -314,7 +319,7 @@ mod tests {
     use super::*;
 
     const STORY: &str = r#"{
-        "title": {"fr": "T"},
+        "title": {"fr": "T", "en": "T"},
         "article": {"file": "a.txt", "lang": "fr", "date": "2020-11-19"},
         "layers": [{"file": "one.geojson"}, {"file": "two.geojson"}],
         "kinds": {"k": {}},

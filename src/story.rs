@@ -321,6 +321,26 @@ impl Story {
                 }
             }
         }
+        let langs = story.languages();
+        let texts = [("title", &story.title), ("summary", &story.summary)];
+        // A summary is optional; given, it is given in every language.
+        for (key, names) in texts
+            .into_iter()
+            .filter(|(k, n)| *k == "title" || !n.is_empty())
+        {
+            for lang in langs.iter().filter(|l| !names.has(l)) {
+                out.push(
+                    DataError::file(
+                        file,
+                        Reason::NameMissing {
+                            key,
+                            lang: lang.clone(),
+                        },
+                    )
+                    .at(key),
+                );
+            }
+        }
         let known = |id: &str| story.passages.iter().any(|p| p.id == id);
         for moment in story.timeline.iter().flat_map(|t| &t.moments) {
             for id in moment.passages.iter().filter(|id| !known(id)) {
@@ -373,6 +393,14 @@ impl Story {
             }
         }
         files
+    }
+
+    /// The story's own languages: its article's, then its translations'. Names, the
+    /// title and the summary need a text in each, and in no other.
+    pub fn languages(&self) -> Vec<String> {
+        std::iter::once(self.article.lang.clone())
+            .chain(self.article.translations.keys().cloned())
+            .collect()
     }
 
     /// The story's `frame` when it is one (west below east, south below north), else
@@ -476,6 +504,34 @@ mod tests {
             .map(|p| p.to_string())
             .collect();
         assert_eq!(lines, ["story.json: \"frame\" has its south and north swapped (south 40.6, north 38.8): write [west, south, east, north], south lower than north; until then the map fits every layer"]);
+    }
+
+    #[test]
+    fn title_and_summary_are_needed_in_the_story_languages_only() {
+        let english = MINIMAL
+            .replace(r#""lang": "fr""#, r#""lang": "en""#)
+            .replace(r#"{"fr": "Carte", "en": "Map"}"#, r#"{"en": "Map"}"#);
+        let s = Story::parse("story.json", &english).unwrap();
+        assert_eq!(s.languages(), ["en"]);
+        assert!(s.problems("story.json").is_empty());
+        let bilingual = english.replace(
+            r#""date": "2020-11-19""#,
+            r#""date": "2020-11-19", "translations": {"hy": "a.hy.txt"}"#,
+        );
+        let bilingual = bilingual.replace(r#""layers""#, r#""summary": {"en": "S"}, "layers""#);
+        let s = Story::parse("story.json", &bilingual).unwrap();
+        let lines: Vec<String> = s
+            .problems("story.json")
+            .iter()
+            .map(|p| p.to_string())
+            .collect();
+        assert_eq!(
+            lines,
+            [
+                "story.json: at title: \"title\" has no \"hy\" text, a language of the story: add \"hy\": \"…\" to it",
+                "story.json: at summary: \"summary\" has no \"hy\" text, a language of the story: add \"hy\": \"…\" to it",
+            ]
+        );
     }
 
     #[test]

@@ -28,7 +28,9 @@ pub fn validate(files: &BTreeMap<String, String>) -> Vec<DataError> {
     let mut problems = model.problems.clone();
     let mut ids = model.ids.clone();
     let kinds: Vec<String> = model.story.kinds.keys().cloned().collect();
+    let langs = model.story.languages();
     let expect = Expect {
+        langs: &langs,
         kinds: Some(&kinds),
     };
     let listed: BTreeSet<&str> = model.story.files().into_iter().collect();
@@ -208,6 +210,40 @@ pub fn read_folder(dir: &std::path::Path) -> std::io::Result<BTreeMap<String, St
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn english_story(name: &str) -> BTreeMap<String, String> {
+        let layer = r#"{"type": "FeatureCollection", "features": [{"type": "Feature", "id": "c",
+            "geometry": {"type": "Point", "coordinates": [46.5, 39.6]},
+            "properties": {"kind": "k", "name": NAME,
+              "sources": [{"title": "s"}], "accuracy": "exact"}}]}"#;
+        [
+            (
+                "story.json",
+                r#"{"title": {"en": "The villages"}, "summary": {"en": "Two villages."},
+                "article": {"file": "a.txt", "lang": "en", "date": "2020-11-19"},
+                "layers": [{"file": "l.geojson"}], "kinds": {"k": {}},
+                "passages": [{"id": "p", "phrase": "the village", "features": ["c"]}]}"#,
+            ),
+            ("a.txt", "Soldiers left the village."),
+            ("l.geojson", &layer.replace("NAME", name)),
+        ]
+        .into_iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect()
+    }
+
+    #[test]
+    fn an_english_only_story_needs_names_in_english_only() {
+        assert_eq!(validate(&english_story(r#"{"en": "Aghavno"}"#)), []);
+        let lines: Vec<String> = validate(&english_story(r#"{"fr": "Aghavno", "hy": "Աղավնո"}"#))
+            .iter()
+            .map(|p| p.to_string())
+            .collect();
+        assert_eq!(
+            lines,
+            ["l.geojson: feature \"c\" at features[0].properties.name: \"name\" has no \"en\" text, a language of the story: add \"en\": \"…\" to it"]
+        );
+    }
 
     #[test]
     fn a_phrase_not_found_in_a_translation_gets_the_nearest_text_of_that_translation() {

@@ -13,10 +13,14 @@ pub const MAX_LAYER_BYTES: usize = 64 << 20;
 /// The most features a layer may have: each one is drawn and listed in the page.
 pub const MAX_LAYER_FEATURES: usize = 20_000;
 
-/// What a story expects of its layers' features beyond what the loader needs: kinds its
-/// manifest describes. The default expects nothing (a layer read without its story).
+/// What a story expects of its layers' features beyond what the loader needs: names in
+/// its languages, kinds its manifest describes. The default expects nothing (a layer
+/// read without its story).
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Expect<'a> {
+    /// The story's languages ([`crate::story::Story::languages`]): every name has a text
+    /// in each.
+    pub langs: &'a [String],
     /// The kinds the story describes, in order; `None` takes any kind (the locator map
     /// styles its own).
     pub kinds: Option<&'a [String]>,
@@ -69,10 +73,14 @@ pub(crate) fn feature_problems(f: &Feature, at: &str, expect: &Expect) -> Vec<Pr
             },
         ));
     }
-    for lang in ["fr", "en"] {
-        if !f.name.has(lang) {
-            out.push((format!("{props}.name"), Reason::NameMissing { lang }));
-        }
+    for lang in expect.langs.iter().filter(|l| !f.name.has(l)) {
+        out.push((
+            format!("{props}.name"),
+            Reason::NameMissing {
+                key: "name",
+                lang: lang.clone(),
+            },
+        ));
     }
     if let Some(i) = f.sources.iter().position(|s| s.title.trim().is_empty()) {
         out.push((
