@@ -90,6 +90,10 @@ pub enum Reason {
         axis: &'static str,
         values: (f64, f64),
     },
+    /// A key `story.json` must have is missing (`want`: what its value is).
+    ManifestMissing { key: &'static str, want: String },
+    /// A value of `story.json` is not of the shape the map reads.
+    ManifestType { want: String, found: String },
     /// The manifest lists no layer.
     NoLayers,
     /// A colour of a kind that is not `#rgb`, `#rrggbb` or `none`.
@@ -372,6 +376,12 @@ impl fmt::Display for Reason {
                     crate::svg::num(values.0, 6),
                     crate::svg::num(values.1, 6)
                 )
+            }
+            Reason::ManifestMissing { key, want } => {
+                write!(f, "has no \"{key}\": add it, {want}")
+            }
+            Reason::ManifestType { want, found } => {
+                write!(f, "is {found}: it must be {want}")
             }
             Reason::NoLayers => write!(f, "\"layers\" is empty"),
             Reason::UnsafeColour { kind, colour } => write!(

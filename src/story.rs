@@ -4,6 +4,7 @@
 use std::collections::BTreeMap;
 
 use serde::Deserialize;
+use serde_json::Value;
 
 use crate::date::IsoDate;
 use crate::error::{DataError, Reason};
@@ -266,9 +267,21 @@ pub fn contrast_ratio(a: &str, b: &str) -> Option<f64> {
 }
 
 impl Story {
-    /// Parses `story.json`.
+    /// Parses `story.json`. A manifest that is JSON but not of the right shape is
+    /// refused with the key that is wrong and what it must be, in plain words.
     pub fn parse(file: &str, text: &str) -> Result<Story, DataError> {
-        let story: Story = serde_json::from_str(text).map_err(|e| DataError::json(file, &e))?;
+        let story: Story = serde_json::from_str(text).map_err(|e| {
+            let shape = e
+                .is_data()
+                .then(|| serde_json::from_str::<Value>(text).ok());
+            match shape
+                .flatten()
+                .and_then(|v| manifest::problem(&v, "", &manifest::STORY))
+            {
+                Some((at, reason)) => DataError::file(file, reason).at(at),
+                None => DataError::json(file, &e),
+            }
+        })?;
         if IsoDate::parse(&story.article.date).is_none() {
             return Err(DataError::file(
                 file,
@@ -425,6 +438,212 @@ impl Story {
     }
 }
 
+/// The shape `story.json` must have, checked only when the parser refuses it, so the
+/// editor reads which key is wrong and what it must be (never the parser's words).
+mod manifest {
+    use serde_json::Value;
+
+    use crate::error::Reason;
+    use crate::layer::rfc7946::describe;
+
+    /// What a member's value must be.
+    pub enum Shape {
+        /// A text, with an example of one.
+        Text(&'static str),
+        Number,
+        Bool,
+        /// A whole number from 0 to 255.
+        Byte,
+        /// Texts by language.
+        Names,
+        /// A text, or texts by language (a passage's phrase).
+        TextOrNames,
+        /// A whole number, or whole numbers by language (a passage's occurrence).
+        CountOrByLang,
+        /// `[west, south, east, north]`.
+        Frame,
+        List(&'static Shape),
+        /// An object of any keys, each value of this shape.
+        Map(&'static Shape),
+        Object(&'static [Member]),
+    }
+
+    /// A member of an object: its key, whether it must be there, and its shape.
+    pub struct Member(pub &'static str, pub bool, pub Shape);
+
+    use Shape::*;
+
+    pub static STORY: Shape = Object(&[
+        Member("title", true, Names),
+        Member("summary", false, Names),
+        Member(
+            "article",
+            true,
+            Object(&[
+                Member("file", true, Text("\"article.txt\"")),
+                Member("lang", true, Text("\"fr\"")),
+                Member("date", true, Text("\"2020-11-19\"")),
+                Member("credit", false, Names),
+                Member("translations", false, Map(&Text("\"article.en.txt\""))),
+            ]),
+        ),
+        Member("frame", false, Frame),
+        Member(
+            "layers",
+            true,
+            List(&Object(&[
+                Member("file", true, Text("\"places.geojson\"")),
+                Member("title", false, Names),
+            ])),
+        ),
+        Member(
+            "kinds",
+            false,
+            Map(&Object(&[
+                Member("label", false, Names),
+                Member("fill", false, Text("\"#e69f00\"")),
+                Member("fill_opacity", false, Number),
+                Member("stroke", false, Text("\"#555555\"")),
+                Member("stroke_width", false, Number),
+                Member("label_on_map", false, Bool),
+                Member("label_priority", false, Byte),
+                Member("interactive", false, Bool),
+            ])),
+        ),
+        Member(
+            "passages",
+            false,
+            List(&Object(&[
+                Member("id", true, Text("\"p-corridor\"")),
+                Member("phrase", true, TextOrNames),
+                Member("occurrence", false, CountOrByLang),
+                Member("features", true, List(&Text("\"lachin-corridor\""))),
+            ])),
+        ),
+        Member("attribution", false, Names),
+        Member(
+            "timeline",
+            false,
+            Object(&[
+                Member("default", true, Text("\"2020-11-10\"")),
+                Member(
+                    "moments",
+                    true,
+                    List(&Object(&[
+                        Member("date", true, Text("\"2020-11-10\"")),
+                        Member("label", true, Names),
+                        Member("passages", false, List(&Text("\"p-corridor\""))),
+                    ])),
+                ),
+            ]),
+        ),
+        Member(
+            "inset",
+            false,
+            Object(&[
+                Member("file", true, Text("\"inset.geojson\"")),
+                Member("places", false, List(&Text("\"yerevan\""))),
+            ]),
+        ),
+    ]);
+
+    impl Shape {
+        /// What a value of this shape is, in plain words.
+        fn want(&self) -> String {
+            match self {
+                Text(example) => format!("a text, such as {example}"),
+                Number => "a number".into(),
+                Bool => "true or false".into(),
+                Byte => "a whole number from 0 to 255".into(),
+                Names => "an object of texts by language, {\"en\": \"…\"}".into(),
+                TextOrNames => "a text, or an object of texts by language".into(),
+                CountOrByLang => {
+                    "a whole number (1 for the first), or an object of them by language".into()
+                }
+                Frame => "a list of 4 numbers, [west, south, east, north]".into(),
+                List(item) => format!("a list, each item {}", item.want()),
+                Map(value) => format!("an object, each value {}", value.want()),
+                Object(members) => {
+                    let keys: Vec<String> = members
+                        .iter()
+                        .filter(|m| m.1)
+                        .map(|m| format!("\"{}\": …", m.0))
+                        .collect();
+                    format!("an object {{{}}}", keys.join(", "))
+                }
+            }
+        }
+    }
+
+    fn join(at: &str, key: &str) -> String {
+        if at.is_empty() {
+            key.to_string()
+        } else {
+            format!("{at}.{key}")
+        }
+    }
+
+    /// The first place where `value` (at member path `at`) does not have `shape`.
+    pub fn problem(value: &Value, at: &str, shape: &Shape) -> Option<(String, Reason)> {
+        let is_count = |v: &Value| v.as_u64().is_some();
+        let fits = match (shape, value) {
+            (Text(_), Value::String(_)) | (Number, Value::Number(_)) | (Bool, Value::Bool(_)) => {
+                true
+            }
+            (Byte, v) => v.as_u64().is_some_and(|n| n <= 255),
+            (Names, Value::Object(m)) | (TextOrNames, Value::Object(m)) => {
+                m.values().all(Value::is_string)
+            }
+            (TextOrNames, Value::String(_)) => true,
+            (CountOrByLang, Value::Object(m)) => m.values().all(is_count),
+            (CountOrByLang, v) => is_count(v),
+            (Frame, Value::Array(a)) => a.len() == 4 && a.iter().all(Value::is_number),
+            (List(item), Value::Array(a)) => {
+                return a
+                    .iter()
+                    .enumerate()
+                    .find_map(|(i, v)| problem(v, &format!("{at}[{i}]"), item));
+            }
+            (Map(inner), Value::Object(m)) => {
+                return m.iter().find_map(|(k, v)| problem(v, &join(at, k), inner));
+            }
+            (Object(members), Value::Object(m)) => {
+                return members.iter().find_map(|Member(key, required, shape)| {
+                    match m.get(*key) {
+                        None if *required => Some((
+                            at.to_string(),
+                            Reason::ManifestMissing {
+                                key,
+                                want: shape.want(),
+                            },
+                        )),
+                        None => None,
+                        // Optional members may be null (as if not there) where the map
+                        // reads an optional value.
+                        Some(Value::Null)
+                            if !required
+                                && matches!(shape, Number | Text(_) | Frame | Object(_)) =>
+                        {
+                            None
+                        }
+                        Some(v) => problem(v, &join(at, key), shape),
+                    }
+                });
+            }
+            _ => false,
+        };
+        (!fits).then(|| {
+            (
+                at.to_string(),
+                Reason::ManifestType {
+                    want: shape.want(),
+                    found: describe(value),
+                },
+            )
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -451,7 +670,10 @@ mod tests {
     fn refuses_bad_manifests_with_the_reason() {
         let cases = [
             ("{", "story.json: invalid JSON at line 1"),
-            (r#"{"title":{}}"#, "missing field `article`"),
+            (
+                r#"{"title":{}}"#,
+                "story.json: has no \"article\": add it, an object {\"file\": …, \"lang\": …, \"date\": …}",
+            ),
             (
                 &MINIMAL.replace("2020-11-19", "19 Nov"),
                 "article.date is \"19 Nov\"",
@@ -465,6 +687,59 @@ mod tests {
             let err = Story::parse("story.json", text).unwrap_err().to_string();
             assert!(err.contains(want), "{err}");
         }
+    }
+
+    #[test]
+    fn a_manifest_of_the_wrong_shape_is_told_which_key_in_plain_words() {
+        let cases = [
+            ("[1]", "story.json: is a list: it must be an object {\"title\": …, \"article\": …, \"layers\": …}"),
+            (
+                &MINIMAL.replace(r#""title": {"fr": "Carte", "en": "Map"}"#, r#""title": "Carte""#),
+                "story.json: at title: is the text \"Carte\": it must be an object of texts by language, {\"en\": \"…\"}",
+            ),
+            (
+                &MINIMAL.replace(r#""lang": "fr", "#, ""),
+                "story.json: at article: has no \"lang\": add it, a text, such as \"fr\"",
+            ),
+            (
+                &MINIMAL.replace(r#"[{"file": "x.geojson"}]"#, r#"["x.geojson"]"#),
+                "story.json: at layers[0]: is the text \"x.geojson\": it must be an object {\"file\": …}",
+            ),
+            (
+                &MINIMAL.replace(r#""features": ["f"]"#, r#""features": "f""#),
+                "story.json: at passages[0].features: is the text \"f\": it must be a list, each item a text, such as \"lachin-corridor\"",
+            ),
+            (
+                &MINIMAL.replace(r#""features": ["f"]"#, r#""features": ["f"], "occurrence": -1"#),
+                "story.json: at passages[0].occurrence: is a number: it must be a whole number (1 for the first), or an object of them by language",
+            ),
+            (
+                &MINIMAL.replace(r#""layers""#, r#""frame": [1, 2, 3], "layers""#),
+                "story.json: at frame: is a list: it must be a list of 4 numbers, [west, south, east, north]",
+            ),
+            (
+                &MINIMAL.replace(r#""layers""#, r#""kinds": {"town": {"label_priority": 300}}, "layers""#),
+                "story.json: at kinds.town.label_priority: is a number: it must be a whole number from 0 to 255",
+            ),
+            (
+                &MINIMAL.replace(r#""layers""#, r#""kinds": {"town": {"stroke_width": "2"}}, "layers""#),
+                "story.json: at kinds.town.stroke_width: is the text \"2\": it must be a number",
+            ),
+            (
+                &MINIMAL.replace(r#""layers""#, r#""timeline": {"default": "2020-11-10", "moments": [{"date": "2020-11-10"}]}, "layers""#),
+                "story.json: at timeline.moments[0]: has no \"label\": add it, an object of texts by language, {\"en\": \"…\"}",
+            ),
+        ];
+        for (text, want) in cases {
+            let err = Story::parse("story.json", text).unwrap_err().to_string();
+            assert_eq!(err, want);
+        }
+        // Null stands for "not there" where the map reads an optional value.
+        let nulls = MINIMAL.replace(
+            r#""layers""#,
+            r#""frame": null, "inset": null, "kinds": {"k": {"fill": null}}, "layers""#,
+        );
+        assert!(Story::parse("story.json", &nulls).is_ok());
     }
 
     #[test]
