@@ -6,6 +6,13 @@ export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 # Trunk must never download tools: they come from scripts/setup.sh.
 export TRUNK_OFFLINE := true
 PORT ?= 8080
+# The story folder to build (story.json, its article, its layers): `make serve STORY=path/`.
+STORY ?= geodata
+# Several stories into one site: the first at the root of dist/, each other under
+# dist/NAME/, NAME being its folder's name (`make dist STORIES="geodata path/to/villages"`).
+STORIES ?= $(STORY)
+# The stories `make test` builds and drives: the shipped one and a small one of tests/.
+TEST_STORIES := geodata tests/stories/villages
 
 .PHONY: bench serve dist test test-native test-lint test-wasm test-e2e test-fuzz fuzz setup setup-build clean
 
@@ -15,14 +22,15 @@ setup-build:
 setup:
 	@bash scripts/setup.sh test
 
-## Build and serve the default story at http://127.0.0.1:$(PORT)/
+## Build and serve the story STORY (default geodata/) at http://127.0.0.1:$(PORT)/
 serve: setup-build
-	trunk serve --port $(PORT)
+	STORY=$(STORY) trunk serve --port $(PORT)
 
-## The release bundle in dist/: static files, relative URLs.
+## The release bundle in dist/: static files, relative URLs. The first story of STORIES
+## (default: STORY) at the root; the others in dist/NAME/, sharing its code.
 dist: setup-build
-	trunk build --release --minify
-	node scripts/story-page.mjs dist
+	STORY=$(firstword $(STORIES)) trunk build --release --minify
+	node scripts/add-story.mjs dist $(wordlist 2,$(words $(STORIES)),$(STORIES))
 	node scripts/csp.mjs dist
 	node scripts/compress.mjs dist
 	@ls -l dist
@@ -39,10 +47,12 @@ test-lint:
 test-native:
 	cargo test
 	cargo run --quiet --bin validate -- geodata/
+	cargo run --quiet --bin validate -- tests/stories/villages/
 
 test-wasm:
 	cargo test --target wasm32-unknown-unknown
 
+test-e2e: STORIES = $(TEST_STORIES)
 test-e2e: dist
 	node --test --test-timeout=180000 tests/e2e/*.test.mjs
 

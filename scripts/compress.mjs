@@ -2,7 +2,7 @@
 // file of the bundle, so that a host serves them as they are (nginx: brotli_static and
 // gzip_static, see deploy/nginx/) instead of compressing each response on the fly. It
 // only adds files: Trunk's `integrity=` hashes and dist/csp.txt stay true, so it runs
-// last (make dist runs it after story-page.mjs and csp.mjs); running it again gives
+// last (make dist runs it after the stories' pages and csp.mjs); running it again gives
 // the same files.
 //
 //   node scripts/compress.mjs [dist]

@@ -3,8 +3,9 @@
 // the page's language, title and description (the article's language), and a preload
 // for every file the manifest names (layers, article and translations, inset), so that
 // they download while the code does instead of after it has started and read
-// geodata/story.json (itself preloaded by index.html). Run after `trunk build` (make
-// dist does); running it again changes nothing.
+// geodata/story.json (itself preloaded by index.html). Trunk's post-build hook runs it
+// on the site it builds (scripts/stage-story.sh, for `make dist` and `make serve`), and
+// scripts/add-story.mjs on each story's page; running it again changes nothing.
 //
 //   node scripts/story-page.mjs [dist]
 import { readFile, writeFile } from 'node:fs/promises';
@@ -27,14 +28,17 @@ const links = safe.map((f) => `<link rel=preload href=geodata/${f} as=fetch cros
 
 const path = join(dist, 'index.html');
 let html = (await readFile(path, 'utf8')).replace(/<link rel=preload [^>]*data-story-preload>/g, '');
-for (const needed of ['<html', '<title>', 'name=description', '</head>']) {
-  if (!html.includes(needed)) throw new Error(`${path}: no ${needed} to write the story into`);
+// Trunk minifies the page for `make dist` (`name=description`), not for `make serve`.
+const description = /<meta [^>]*name="?description"?[^>]*>/;
+for (const needed of ['<html', '<title>', description, '</head>']) {
+  const found = typeof needed === 'string' ? html.includes(needed) : needed.test(html);
+  if (!found) throw new Error(`${path}: no ${needed} to write the story into`);
 }
 // Replacer functions: a "$&" in a title is text, not a replacement pattern.
 html = html
   .replace(/<html[^>]*>/, () => `<html lang=${lang}>`)
   .replace(/<title>[^<]*<\/title>/, () => `<title>${title}</title>`)
-  .replace(/<meta [^>]*name=description[^>]*>/, () => `<meta content="${summary}" name=description>`)
+  .replace(description, () => `<meta content="${summary}" name=description>`)
   .replace('</head>', () => `${links.join('')}</head>`);
 await writeFile(path, html);
 console.log(`${path}: "${title}" (${lang}), ${links.length} story files preloaded`);
