@@ -3,6 +3,9 @@
 
 use std::fmt;
 
+#[cfg(not(target_arch = "wasm32"))]
+use crate::projection::LonLat;
+
 /// A problem found in a data file. Loading goes on after most of them: a bad feature is
 /// left out, a bad link is left unlinked, and the rest of the story still shows.
 #[derive(Debug, Clone, PartialEq)]
@@ -175,6 +178,11 @@ pub enum Reason {
     RingWinding { ring: usize },
     /// A geometry with no coordinates at all.
     EmptyGeometry,
+    /// A geometry that is not valid (OGC Simple Features): lines or rings that cross
+    /// themselves, rings that cross one another. Checked by the validator only (with the
+    /// `geo` crate, which the map's WebAssembly does not carry).
+    #[cfg(not(target_arch = "wasm32"))]
+    Invalid(Invalid),
     /// A GeometryCollection, which the map does not draw (`nested` when it holds another).
     GeometryCollection { nested: bool },
     /// A passage's phrase is not in the article, or not `occurrence` times (`found`: how
@@ -532,6 +540,8 @@ impl fmt::Display for Reason {
                 f,
                 "the geometry has no coordinates: give it positions or leave the feature out"
             ),
+            #[cfg(not(target_arch = "wasm32"))]
+            Reason::Invalid(why) => why.fmt(f),
             Reason::GeometryCollection { nested } => write!(
                 f,
                 "is a GeometryCollection{}, which the map does not draw: split it into one feature per geometry",
@@ -564,6 +574,112 @@ impl fmt::Display for Reason {
             Reason::UnknownFeature(id) => {
                 write!(f, "links to feature \"{id}\", which no layer has")
             }
+        }
+    }
+}
+
+/// Why a geometry is not valid (OGC Simple Features), and where: the validator's
+/// geometric checks (`src/validate/geometry.rs`). Rings are numbered as in
+/// [`Reason::RingTooShort`] (0: the exterior, then the holes); polygons by their index in
+/// the MultiPolygon's `coordinates`.
+#[cfg(not(target_arch = "wasm32"))]
+#[derive(Debug, Clone, PartialEq)]
+pub enum Invalid {
+    /// A line that crosses, touches or runs back over itself.
+    LineCrossesItself { at: LonLat },
+    /// A polygon ring that crosses, touches or runs back over itself.
+    RingCrossesItself { ring: usize, at: LonLat },
+    /// A hole that crosses its exterior ring (where they meet), or lies wholly outside it.
+    HoleNotInside { ring: usize, at: Option<LonLat> },
+    /// Two holes that overlap: where their rings cross, or none when one holds the other.
+    HolesOverlap {
+        ring: usize,
+        other: usize,
+        at: Option<LonLat>,
+    },
+    /// Two rings of a polygon that run along each other from `at` (they may touch at
+    /// single points only).
+    RingsShareEdge {
+        ring: usize,
+        other: usize,
+        at: LonLat,
+    },
+    /// Two polygons of a MultiPolygon that overlap: where their rings cross, or none when
+    /// one holds the other.
+    PolygonsOverlap { other: usize, at: Option<LonLat> },
+    /// Two polygons of a MultiPolygon that run along each other from `at`.
+    PolygonsShareEdge { other: usize, at: LonLat },
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+impl fmt::Display for Invalid {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let at = |p: &LonLat| {
+            format!(
+                "[{}, {}]",
+                crate::svg::num(p.lon, 6),
+                crate::svg::num(p.lat, 6)
+            )
+        };
+        match self {
+            Invalid::LineCrossesItself { at: p } => write!(
+                f,
+                "the line crosses itself at {}: redraw it there so that it does not (a line that really crosses itself, such as a road over its own bridge, is written as a MultiLineString of two lines that meet there)",
+                at(p)
+            ),
+            Invalid::RingCrossesItself { ring, at: p } => write!(
+                f,
+                "{} crosses itself at {}: a ring must not cross or touch itself; redraw it there (a figure of eight is two polygons: make it a MultiPolygon)",
+                ring_name(*ring),
+                at(p)
+            ),
+            Invalid::HoleNotInside { ring, at: Some(p) } => write!(
+                f,
+                "{} crosses the exterior ring at {}: a hole must lie inside its exterior ring; move its positions inside, or draw the exterior ring around the gap instead",
+                ring_name(*ring),
+                at(p)
+            ),
+            Invalid::HoleNotInside { ring, at: None } => write!(
+                f,
+                "{} lies outside the exterior ring: a hole must lie inside its exterior ring; move it there or remove it",
+                ring_name(*ring)
+            ),
+            Invalid::HolesOverlap { ring, other, at: p } => {
+                match p {
+                    Some(p) => write!(f, "{} crosses {} at {}", ring_name(*ring), ring_name(*other), at(p))?,
+                    None => write!(f, "{} lies inside {}", ring_name(*ring), ring_name(*other))?,
+                }
+                write!(f, ": holes must not overlap; merge them into one hole")
+            }
+            Invalid::RingsShareEdge { ring, other: 0, at: p } => write!(
+                f,
+                "{} runs along the exterior ring from {}: rings may touch at single points only; draw the exterior ring around the gap instead",
+                ring_name(*ring),
+                at(p)
+            ),
+            Invalid::RingsShareEdge { ring, other, at: p } => write!(
+                f,
+                "{} runs along {} from {}: rings may touch at single points only; merge the two holes into one",
+                ring_name(*ring),
+                ring_name(*other),
+                at(p)
+            ),
+            Invalid::PolygonsOverlap { other, at: p } => {
+                match p {
+                    Some(p) => write!(f, "the polygon crosses another of the MultiPolygon, coordinates[{other}], at {}", at(p))?,
+                    None => write!(f, "the polygon and another of the MultiPolygon, coordinates[{other}], lie one inside the other")?,
+                }
+                write!(f, ": the polygons of a MultiPolygon must not overlap; merge them into one polygon")?;
+                if p.is_none() {
+                    write!(f, ", or make the inner one a hole of the outer")?;
+                }
+                Ok(())
+            }
+            Invalid::PolygonsShareEdge { other, at: p } => write!(
+                f,
+                "the polygon runs along another of the MultiPolygon, coordinates[{other}], from {}: the polygons of a MultiPolygon may touch at single points only; merge them into one polygon",
+                at(p)
+            ),
         }
     }
 }

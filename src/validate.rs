@@ -5,6 +5,11 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+/// Geometric validity (lines and rings that cross), for the validator only: the map's
+/// WebAssembly never carries it nor the `geo` crate.
+#[cfg(not(target_arch = "wasm32"))]
+pub mod geometry;
+
 use crate::error::{DataError, Reason};
 use crate::layer::{checked_layer, Expect};
 use crate::model::{Model, Texts};
@@ -34,13 +39,23 @@ pub fn validate(files: &BTreeMap<String, String>) -> Vec<DataError> {
         kinds: Some(&kinds),
     };
     let listed: BTreeSet<&str> = model.story.files().into_iter().collect();
+    let mut unlisted = Vec::new();
     for (file, text) in files.iter().filter(|(f, _)| f.ends_with(".geojson")) {
         if !listed.contains(file.as_str()) {
             match checked_layer(file, text, &mut ids, &expect) {
-                Ok((_, bad)) => problems.extend(bad),
+                Ok((layer, bad)) => {
+                    problems.extend(bad);
+                    unlisted.push(layer);
+                }
                 Err(e) => problems.push(e),
             }
         }
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let layers = model.layers.iter().chain(&model.inset).chain(&unlisted);
+        let invalid = geometry::layer_problems(files, layers, &problems);
+        problems.extend(invalid);
     }
     problems
         .into_iter()
