@@ -4,6 +4,7 @@
 use crate::model::Model;
 use crate::projection::{Point, Projection};
 use crate::shape::Shape;
+use crate::story::Paint;
 use crate::svg::path::{fitted, VERTEX_BUDGET};
 
 /// A place marked on the locator map.
@@ -21,8 +22,9 @@ pub struct Place {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Locator {
     pub projection: Projection,
-    /// Path data of each of its features, with the feature's kind, in drawing order.
-    pub shapes: Vec<(String, String)>,
+    /// Each of its features' paint (its kind's style in the story, or the neutral
+    /// defaults) and path data, in drawing order.
+    pub shapes: Vec<(Paint, String)>,
     /// The places it marks, in the story's order (those that are points of the story).
     pub places: Vec<Place>,
 }
@@ -53,7 +55,10 @@ impl Locator {
         let shapes = inset
             .features
             .iter()
-            .filter_map(|f| Some((f.kind.clone(), paths.get(&f.id)?.to_string())))
+            .filter_map(|f| {
+                let paint = model.story.style(&f.kind).paint(&f.shape);
+                Some((paint, paths.get(&f.id)?.to_string()))
+            })
             .collect();
         let places = model
             .story
@@ -128,7 +133,8 @@ mod tests {
         let model = Model::load(story, "", &texts);
         let locator = Locator::of(&model, 150.0, 118.0).unwrap();
         assert_eq!(locator.shapes.len(), 1);
-        assert_eq!(locator.shapes[0].0, "k");
+        // Painted as the story styles the kind; here, the neutral defaults.
+        assert_eq!(locator.shapes[0].0.fill, "#dddddd");
         assert!(locator.shapes[0].1.starts_with('M') && locator.shapes[0].1.ends_with('Z'));
         let places: Vec<(&str, bool)> = locator
             .places

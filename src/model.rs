@@ -14,6 +14,7 @@ use crate::layer::{checked_layer, Expect, Feature, Layer, TakenIds};
 use crate::linking::LinkIndex;
 use crate::projection::{Bounds, Point, Projection, Rect};
 use crate::selection::Selection;
+use crate::shape::Shape;
 use crate::story::{Story, MANIFEST};
 use crate::svg::path::Detail;
 
@@ -216,6 +217,44 @@ impl Model {
         self.story.style(&f.kind).interactive || self.index.is_linked_feature(&f.id)
     }
 
+    /// The classes of a drawn feature, the same in the app and in the static page. The
+    /// stylesheet styles by what the story says, never by a story's kind names: the kind
+    /// (`map-kind-…`, for a newsroom's own rules), the accuracy, the shape, a bold line
+    /// (a line kind drawn 2.5 px or wider, whose schematic dots would merge), the size of
+    /// a point's name from its kind's `label_priority` (1 small, 3 and above large), and
+    /// whether the reader can select it.
+    pub fn class_of(&self, f: &Feature) -> String {
+        let style = self.story.style(&f.kind);
+        let kind: String = f
+            .kind
+            .chars()
+            .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+            .collect();
+        let shape = match f.shape {
+            Shape::Points(_) => "point",
+            Shape::Lines(_) => "line",
+            Shape::Areas(_) => "area",
+        };
+        let mut class = format!(
+            "map-feature map-kind-{kind} map-accuracy-{} map-shape-{shape}",
+            f.accuracy.as_str()
+        );
+        if shape == "line" && style.stroke_width.is_some_and(|w| w >= 2.5) {
+            class.push_str(" map-line--bold");
+        }
+        if shape == "point" && style.label_on_map {
+            match style.label_priority {
+                1 => class.push_str(" map-label--small"),
+                3.. => class.push_str(" map-label--large"),
+                _ => {}
+            }
+        }
+        if self.is_selectable(f) {
+            class.push_str(" map-feature--interactive");
+        }
+        class
+    }
+
     /// The features a passage links to that show on `date`.
     pub fn features_of_at(&self, passage: &str, date: Option<IsoDate>) -> Vec<String> {
         self.index
@@ -346,6 +385,54 @@ mod tests {
 
     const LINE: &str = r#"{"type":"LineString","coordinates":[[46,40],[47,39]]}"#;
     const POINT: &str = r#"{"type":"Point","coordinates":[46.5,39.5]}"#;
+
+    #[test]
+    fn classes_follow_the_story_never_a_kind_name() {
+        let load = |kinds: &str| {
+            let story = STORY.replace(
+                r#""passages": ["#,
+                &format!(r#""kinds": {kinds}, "passages": ["#),
+            );
+            let story = Story::parse("geodata/story.json", &story).unwrap();
+            let model = Model::load(
+                story,
+                "",
+                &texts(&[
+                    ("one.geojson", Ok(layer("line", LINE))),
+                    ("two.geojson", Ok(layer("point", POINT))),
+                    ("a.txt", Ok("la ligne".into())),
+                ]),
+            );
+            let class = |id: &str| model.class_of(model.feature(id).unwrap());
+            (class("line"), class("point"))
+        };
+        // Bold lines, large names, and a kind the reader cannot select unless linked.
+        let (line, point) = load(
+            r#"{"k": {"stroke_width": 3, "label_on_map": true, "label_priority": 3, "interactive": false}}"#,
+        );
+        assert_eq!(
+            line,
+            "map-feature map-kind-k map-accuracy-approximate map-shape-line map-line--bold map-feature--interactive"
+        );
+        assert_eq!(
+            point,
+            "map-feature map-kind-k map-accuracy-approximate map-shape-point map-label--large"
+        );
+        // Thin lines; small names; the neutral defaults when the story says nothing.
+        let (line, point) =
+            load(r#"{"k": {"stroke_width": 2, "label_on_map": true, "label_priority": 1}}"#);
+        assert!(!line.contains("bold"), "{line}");
+        assert!(point.ends_with("map-shape-point map-label--small map-feature--interactive"));
+        let (line, point) = load("{}");
+        assert!(
+            line.ends_with("map-shape-line map-feature--interactive"),
+            "{line}"
+        );
+        assert!(
+            point.ends_with("map-shape-point map-feature--interactive"),
+            "{point}"
+        );
+    }
 
     #[test]
     fn a_missing_file_is_named_and_the_rest_still_draws() {

@@ -106,6 +106,12 @@ pub fn static_page(model: &Model) -> String {
         r#"<button type="button" class="feature-list-toggle" aria-expanded="false" inert>{}</button></div>"#,
         escape(t(lang, "feature-list"))
     );
+    // Said in the story's language, under the map (shown only when scripts do not run).
+    let _ = write!(
+        out,
+        r#"<noscript><p class="map-noscript">{}</p></noscript>"#,
+        escape(t(lang, "noscript"))
+    );
     timeline(&mut out, model, lang, date);
     legend(&mut out, model, lang, date);
     let _ = write!(
@@ -182,18 +188,7 @@ fn header(out: &mut String, model: &Model, lang: &str) {
 
 /// The class of a drawn feature, as the app writes it (`src/ui/map/features.rs`).
 fn feature_class(model: &Model, f: &Feature, date: Option<IsoDate>) -> String {
-    let kind: String = f
-        .kind
-        .chars()
-        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
-        .collect();
-    let mut class = format!(
-        "map-feature map-kind-{kind} map-accuracy-{}",
-        f.accuracy.as_str()
-    );
-    if model.is_selectable(f) {
-        class.push_str(" map-feature--interactive");
-    }
+    let mut class = model.class_of(f);
     match f.handover_on(date) {
         Some(Handover::Done) => class.push_str(" map-feature--handed-over"),
         Some(Handover::Pending) => class.push_str(" map-feature--pending"),
@@ -416,12 +411,18 @@ fn inset(out: &mut String, model: &Model, lang: &str, screen: &Screen) {
         w = num(INSET_WIDTH, 0),
         h = num(INSET_HEIGHT, 0),
     );
-    for (kind, d) in &locator.shapes {
+    for (paint, d) in &locator.shapes {
         let _ = write!(
             out,
-            r#"<path class="inset-{}" d="{}"></path>"#,
-            escape(kind),
-            escape(d)
+            r#"<path d="{}" fill="{}"{} stroke="{}" stroke-width="{}"></path>"#,
+            escape(d),
+            escape(&paint.fill),
+            paint
+                .fill_opacity
+                .map(|o| format!(r#" fill-opacity="{}""#, num(o, 2)))
+                .unwrap_or_default(),
+            escape(&paint.stroke),
+            num(paint.stroke_width, 2),
         );
     }
     let r = screen.outline_in(&locator.projection);
@@ -806,7 +807,7 @@ mod tests {
         assert!(page.contains(r##"href="#passage=p%221" id="passage=p&quot;1""##));
         assert!(page.contains(r##"<a href="#feature=a%3Cb"><title>&lt;svg onload=x&gt;</title>"##));
         assert!(page.contains(
-            r#"class="map-feature map-kind-k---x map-accuracy-exact map-feature--interactive""#
+            r#"class="map-feature map-kind-k---x map-accuracy-exact map-shape-point map-feature--interactive""#
         ));
     }
 

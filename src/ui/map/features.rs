@@ -23,22 +23,9 @@ pub struct Hooks {
 
 pub fn hooks(model: &Model, f: &Feature, lang: &str) -> Hooks {
     let interactive = model.is_selectable(f);
-    let kind: String = f
-        .kind
-        .chars()
-        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
-        .collect();
     Hooks {
         id: f.id.clone(),
-        class: format!(
-            "map-feature map-kind-{kind} map-accuracy-{}{}",
-            f.accuracy.as_str(),
-            if interactive {
-                " map-feature--interactive"
-            } else {
-                ""
-            }
-        ),
+        class: model.class_of(f),
         interactive,
         name: f.name.get(lang).to_string(),
     }

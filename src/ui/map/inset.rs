@@ -30,7 +30,17 @@ pub fn Inset(
         let paths = locator
             .shapes
             .into_iter()
-            .map(|(kind, d)| view! { <path class=format!("inset-{kind}") d=d /> })
+            .map(|(paint, d)| {
+                view! {
+                    <path
+                        d=d
+                        fill=paint.fill
+                        fill-opacity=paint.fill_opacity.map(|o| num(o, 2))
+                        stroke=paint.stroke
+                        stroke-width=num(paint.stroke_width, 2)
+                    />
+                }
+            })
             .collect_view();
         let places = locator
             .places
