@@ -13,6 +13,15 @@ pub const WORDS: &[(&str, &str, &str)] = &[
         ("retry", "Réessayer", "Try again"),
         ("export-svg", "Exporter cette vue en SVG", "Export this view as SVG"),
         ("export-png", "Exporter cette vue en PNG", "Export this view as PNG"),
+        // The name of an exported file, before its extension.
+        ("export-file", "carte", "map"),
+        // Quotation marks around a passage quoted in the details.
+        ("quote-open", "«\u{a0}", "“"),
+        ("quote-close", "\u{a0}»", "”"),
+        ("noscript",
+            "Sans JavaScript, la carte ne bouge pas : ses liens mènent à l’article.",
+            "Without JavaScript the map stays still: its links lead to the article.",
+        ),
         ("feature-list", "Liste des éléments", "List of features"),
         ("show-map", "Revenir à la carte", "Back to the map"),
         ("map-keys", 

@@ -96,9 +96,9 @@ pub fn Details() -> impl IntoView {
                             data-details-passage=pid.clone()
                             on:click=move |_| state.select(Selection::Passage(pid.clone()))
                         >
-                            "« "
+                            {t(&l, "quote-open")}
                             {text}
-                            " »"
+                            {t(&l, "quote-close")}
                         </button>
                     </li>
                 }

@@ -6,7 +6,9 @@ use wasm_bindgen::{JsCast, JsValue};
 
 use leptos::prelude::*;
 
+use crate::i18n::t;
 use crate::svg::num;
+use crate::ui::state::AppState;
 
 /// The style properties that make the map look as it does, copied onto each element.
 const STYLE: [&str; 16] = [
@@ -105,8 +107,9 @@ pub fn map_svg(caption: &[String]) -> Option<(String, f64, f64)> {
     Some((serializer.serialize_to_string(&clone).ok()?, w, total))
 }
 
-/// Offers `blob` as a download named `name`.
-fn download(blob: &web_sys::Blob, name: &str) {
+/// Offers `blob` as a download, named in the reader's language ("carte.svg", "map.png").
+fn download(blob: &web_sys::Blob, extension: &str) {
+    let name = format!("{}.{extension}", t(&AppState::get().lang(), "export-file"));
     let Ok(url) = web_sys::Url::create_object_url_with_blob(blob) else {
         return;
     };
@@ -115,7 +118,7 @@ fn download(blob: &web_sys::Blob, name: &str) {
         .map(|a| a.unchecked_into::<web_sys::HtmlAnchorElement>())
     {
         a.set_href(&url);
-        a.set_download(name);
+        a.set_download(&name);
         a.click();
     }
     let _ = web_sys::Url::revoke_object_url(&url);
@@ -130,7 +133,7 @@ pub fn export_svg(caption: &[String]) {
     options.set_type("image/svg+xml");
     let parts = js_sys::Array::of1(&JsValue::from_str(&svg));
     if let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) {
-        download(&blob, "carte.svg");
+        download(&blob, "svg");
     }
 }
 
@@ -166,7 +169,7 @@ pub fn export_png(caption: &[String]) {
             let _ = context.draw_image_with_html_image_element(&image, 0.0, 0.0);
             let done = Closure::once_into_js(move |blob: Option<web_sys::Blob>| {
                 if let Some(blob) = blob {
-                    download(&blob, "carte.png");
+                    download(&blob, "png");
                 }
             });
             let _ = canvas.to_blob(done.unchecked_ref());

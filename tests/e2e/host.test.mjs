@@ -125,4 +125,15 @@ test('the view exports as a standalone SVG and as a PNG', async () => {
   } finally {
     await page.close();
   }
+  // The file is named in the reader's language.
+  const english = await site.open('#feature=lachin-corridor&lang=en', { acceptDownloads: true });
+  try {
+    await english.waitForSelector('[data-details="lachin-corridor"]');
+    const [download] = await Promise.all([english.waitForEvent('download'), english.click('[data-export="svg"]')]);
+    assert.equal(download.suggestedFilename(), 'map.svg');
+    // Passages quoted in the details carry the language's quotation marks.
+    assert.match(await english.textContent('[data-details] .details-passage'), /^“.+”$/s);
+  } finally {
+    await english.close();
+  }
 });
