@@ -410,11 +410,11 @@ impl fmt::Display for Reason {
             Reason::NoFeatureLinked => write!(f, "links to no feature"),
             Reason::MissingId => write!(
                 f,
-                "has no string \"id\": give it one, unique across the story (\"id\": \"goris\")"
+                "has no string \"id\": give it one, unique across the story (\"id\": \"town-hall\")"
             ),
             Reason::IdNotText { found } => write!(
                 f,
-                "has no string \"id\" (it is {found}): write it as text, unique across the story (\"id\": \"goris\")"
+                "has no string \"id\" (it is {found}): write it as text, unique across the story (\"id\": \"town-hall\")"
             ),
             Reason::DuplicateId { first } => write!(
                 f,
@@ -717,7 +717,7 @@ mod tests {
         let cases = [
             (
                 DataError::feature("geodata/a.geojson", "contact-line", Reason::MissingId),
-                "geodata/a.geojson: feature \"contact-line\": has no string \"id\": give it one, unique across the story (\"id\": \"goris\")",
+                "geodata/a.geojson: feature \"contact-line\": has no string \"id\": give it one, unique across the story (\"id\": \"town-hall\")",
             ),
             (
                 DataError::file("geodata/b.geojson", Reason::Fetch("HTTP 404".into())),

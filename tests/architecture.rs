@@ -159,3 +159,86 @@ fn a_circle_is_found_when_there_is_one() {
         ["layer".to_string(), "svg".to_string()].into()
     );
 }
+
+/// The words of the shipped story: its kinds, its feature ids and names (of four letters
+/// or more), from `geodata/`.
+fn story_words() -> BTreeSet<String> {
+    let json = |path: &Path| -> serde_json::Value {
+        serde_json::from_str(&fs::read_to_string(path).unwrap()).unwrap()
+    };
+    let story = json(Path::new("geodata/story.json"));
+    let mut words: BTreeSet<String> = story["kinds"]
+        .as_object()
+        .unwrap()
+        .keys()
+        .cloned()
+        .collect();
+    for entry in fs::read_dir("geodata").unwrap().flatten() {
+        if entry.path().extension().is_some_and(|e| e == "geojson") {
+            for f in json(&entry.path())["features"].as_array().unwrap() {
+                words.insert(f["id"].as_str().unwrap().to_string());
+                for name in f["properties"]["name"]
+                    .as_object()
+                    .into_iter()
+                    .flat_map(|n| n.values())
+                {
+                    words.insert(name.as_str().unwrap().to_string());
+                }
+            }
+        }
+    }
+    words.retain(|w| w.chars().count() >= 4);
+    words
+}
+
+/// Whether `word` is in `text` as a word of its own or the end of a class name
+/// (`map-kind-town`), not inside another (`Georgian`, `town-hall`).
+fn has_word(text: &str, word: &str) -> bool {
+    let letter = |c: char| c.is_alphanumeric() || c == '_';
+    text.match_indices(word).any(|(at, _)| {
+        !text[..at].chars().next_back().is_some_and(letter)
+            && !text[at + word.len()..]
+                .chars()
+                .next()
+                .is_some_and(|c| letter(c) || c == '-')
+    })
+}
+
+#[test]
+fn the_engine_names_nothing_of_the_shipped_story() {
+    // Another story must look and read the same: no kind, feature or place of the
+    // Karabakh story in the code, the stylesheet or the page shell. (A serif font named
+    // Georgia is no country.)
+    let words = story_words();
+    assert!(
+        words.contains("contact-line") && words.contains("Stepanakert"),
+        "{words:?}"
+    );
+    let mut files: Vec<(PathBuf, String)> = rust_files(Path::new("src"))
+        .into_iter()
+        .map(|p| (p.clone(), code(&p)))
+        .collect();
+    for shell in ["style/main.css", "index.html", "embed/embed.js"] {
+        // Comments may give the shipped story as an example; code may not.
+        let text = fs::read_to_string(shell).unwrap().replace("Georgia, ", "");
+        let text: String = text
+            .lines()
+            .filter(|l| !l.trim_start().starts_with("//"))
+            .collect::<Vec<_>>()
+            .join("\n");
+        files.push((PathBuf::from(shell), text));
+    }
+    let mut found = Vec::new();
+    for (path, text) in &files {
+        for word in &words {
+            if has_word(text, word) {
+                found.push(format!("{}: {word}", path.display()));
+            }
+        }
+    }
+    assert!(found.is_empty(), "{}", found.join("\n"));
+    // The check itself finds a word, and only a whole one.
+    assert!(has_word(".map-kind-contact-line .x", "contact-line"));
+    assert!(!has_word("Georgian", "Georgia"));
+    assert!(!has_word("\"town-hall\"", "town"));
+}
