@@ -33,9 +33,19 @@ async function held({ width = 1280, height = 800, hash = '' } = {}) {
  * shows no view.
  */
 function watch() {
-  const seen = (window.__takeOver = { shifts: [], twice: [], blank: 0, views: new Set(), rects: null });
+  const seen = (window.__takeOver = { shifts: [], moved: [], twice: [], blank: 0, views: new Set(), rects: null });
   new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) if (!e.hadRecentInput) seen.shifts.push(e.value);
+    for (const e of list.getEntries()) {
+      if (e.hadRecentInput) continue;
+      seen.shifts.push(e.value);
+      // What moved, for the failure message: the element and its boxes before and after.
+      for (const s of e.sources ?? []) {
+        const n = s.node;
+        const name = n ? `${n.nodeName.toLowerCase()}${n.id ? '#' + n.id : ''}${n.className?.baseVal ?? (n.className ? '.' + n.className : '')}` : '?';
+        const box = (r) => [r.x, r.y, r.width, r.height].map(Math.round).join(',');
+        seen.moved.push(`${name} ${box(s.previousRect)} -> ${box(s.currentRect)} at ${Math.round(e.startTime)} ms`);
+      }
+    }
   }).observe({ type: 'layout-shift', buffered: true });
   const check = () => {
     if (document.readyState === 'loading') return;
@@ -160,7 +170,7 @@ for (const [width, height] of [[1280, 800], [360, 740]]) {
     assert.equal(await page.locator('[data-prerendered]').count(), 0, 'the static view is gone');
     assert.ok((await page.locator('[data-feature-id]').count()) >= 40);
     const cls = seen.shifts.reduce((a, b) => a + b, 0);
-    assert.ok(cls <= 0.01, `cumulative layout shift ${cls} (${seen.shifts})`);
+    assert.ok(cls <= 0.01, `cumulative layout shift ${cls} (${seen.shifts}): ${seen.moved.join('; ')}`);
     assert.deepEqual(seen.twice, [], 'a contract hook was on the page twice');
     assert.equal(seen.blank, 0, 'a frame or DOM change showed no article or no map');
     const afterwards = await rects(page);
