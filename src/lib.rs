@@ -103,6 +103,7 @@ pub mod gesture;
 pub mod i18n;
 pub mod labels;
 pub mod layer;
+pub mod legend;
 pub mod linking;
 pub mod locator;
 pub mod model;

@@ -32,7 +32,8 @@ use crate::date::IsoDate;
 use crate::error::Item;
 use crate::i18n::{colon, endonym, t};
 use crate::labels::{candidates, place};
-use crate::layer::{Accuracy, Feature};
+use crate::layer::Feature;
+use crate::legend::Swatch;
 use crate::locator::Locator;
 use crate::model::Model;
 use crate::screen::Screen;
@@ -498,61 +499,47 @@ fn timeline(out: &mut String, model: &Model, lang: &str, date: Option<IsoDate>) 
     out.push_str("</div></fieldset>");
 }
 
-/// The legend and the credit line (as `src/ui/legend.rs`).
+/// The legend and the credit line (as `src/ui/legend.rs`): a disclosure on a small
+/// screen, which works without scripts.
 fn legend(out: &mut String, model: &Model, lang: &str, date: Option<IsoDate>) {
     let _ = write!(
         out,
-        r#"<div class="legend" data-legend="true" role="region" tabindex="0" aria-label="{l}"><h2 class="legend-title">{l}</h2><ul class="legend-list">"#,
+        r#"<div class="legend" data-legend="true" role="region" tabindex="0" aria-label="{l}"><h2 class="legend-title">{l}</h2><details class="legend-details"><summary class="legend-summary">{l}</summary><ul class="legend-list">"#,
         l = escape(t(lang, "legend")),
     );
-    let shown = || model.features().filter(|f| f.shown_on(date));
-    let mut seen: BTreeMap<&str, ()> = BTreeMap::new();
-    for f in shown() {
-        if seen.insert(f.kind.as_str(), ()).is_some() {
-            continue;
-        }
-        let style = model.story.style(&f.kind);
-        if !style.label.has(lang) && style.label.is_empty() {
-            continue;
-        }
-        let paint = style.paint(&f.shape);
-        let (fill, stroke) = (escape(&paint.fill), escape(&paint.stroke));
-        let swatch = match f.shape {
-            Shape::Points(_) => format!(
+    let (entries, keys) = crate::legend::legend(model, date, lang);
+    for e in &entries {
+        let (fill, stroke) = (escape(&e.paint.fill), escape(&e.paint.stroke));
+        let swatch = match e.swatch {
+            Swatch::Point => format!(
                 r#"<circle cx="12" cy="8" r="4.5" fill="{fill}" stroke="{stroke}" stroke-width="1.5"></circle>"#
             ),
-            Shape::Lines(_) => format!(
+            Swatch::Line => format!(
                 r#"<line x1="1" y1="8" x2="23" y2="8" stroke="{stroke}" stroke-width="{}"></line>"#,
-                num(paint.stroke_width.clamp(1.0, 6.0), 2)
+                num(e.paint.stroke_width.clamp(1.0, 6.0), 2)
             ),
-            Shape::Areas(_) => format!(
+            Swatch::Area => format!(
                 r#"<rect x="1.5" y="2.5" width="21" height="11" fill="{fill}" fill-opacity="{}" stroke="{stroke}" stroke-width="1.5"></rect>"#,
-                num(paint.fill_opacity.unwrap_or(1.0), 2)
+                num(e.paint.fill_opacity.unwrap_or(1.0), 2)
             ),
         };
         let _ = write!(
             out,
             r#"<li class="legend-item" data-legend-kind="{}"><label class="legend-toggle"><input class="legend-checkbox" type="checkbox" checked inert><svg class="legend-swatch" viewBox="0 0 24 16" width="24" height="16" aria-hidden="true">{swatch}</svg><span>{}</span></label></li>"#,
-            escape(&f.kind),
-            escape(style.label.get(lang)),
+            escape(e.kind),
+            escape(&e.label),
         );
     }
-    let uses = |a: Accuracy| shown().any(|f| f.accuracy == a);
-    for (accuracy, key, dasharray) in [
-        (Accuracy::Approximate, "legend-approximate", "6 3"),
-        (Accuracy::Schematic, "legend-schematic", "1.5 3"),
-    ] {
-        if uses(accuracy) {
-            let _ = write!(
-                out,
-                r#"<li class="legend-item legend-item--accuracy"><svg class="legend-swatch" viewBox="0 0 24 16" width="24" height="16" aria-hidden="true"><line x1="1" y1="8" x2="23" y2="8" stroke="currentColor" stroke-width="2" stroke-dasharray="{dasharray}"></line></svg><span>{}</span></li>"#,
-                escape(t(lang, key)),
-            );
-        }
+    for (_, key, dasharray) in keys {
+        let _ = write!(
+            out,
+            r#"<li class="legend-item legend-item--accuracy"><svg class="legend-swatch" viewBox="0 0 24 16" width="24" height="16" aria-hidden="true"><line x1="1" y1="8" x2="23" y2="8" stroke="currentColor" stroke-width="2" stroke-dasharray="{dasharray}"></line></svg><span>{}</span></li>"#,
+            escape(t(lang, key)),
+        );
     }
     let _ = write!(
         out,
-        r#"</ul><p class="legend-attribution" data-attribution="true">{}</p></div>"#,
+        r#"</ul></details><p class="legend-attribution" data-attribution="true">{}</p></div>"#,
         escape(model.story.attribution.get(lang)),
     );
 }

@@ -94,6 +94,35 @@ test('the legend switches layers off and on', async () => {
   await page.close();
 });
 
+test('on a small screen the legend is a disclosure with every entry and the accuracy key; on a wide one it is open', async () => {
+  const shown = (page, selector) => page.locator(selector).evaluateAll((es) => es.filter((e) => e.checkVisibility()).length);
+  for (const [width, height, javaScriptEnabled] of [[360, 740, true], [768, 1024, true], [360, 740, false]]) {
+    const ready = javaScriptEnabled ? undefined : '[data-prerendered] [data-legend]';
+    const page = await site.open('', { width, height, javaScriptEnabled, ready });
+    const at = `at ${width}px${javaScriptEnabled ? '' : ', JavaScript off'}`;
+    const legend = page.locator('[data-legend]:visible');
+    assert.equal(await shown(page, '[data-legend] .legend-item'), 0, `closed at first ${at}`);
+    assert.ok(await legend.locator('[data-attribution]').isVisible(), `the credit shows ${at}`);
+    const summary = legend.locator('summary');
+    const box = await summary.boundingBox();
+    assert.ok(box.height >= 24, `a 24 px target ${at}: ${JSON.stringify(box)}`);
+    await summary.click();
+    const items = await shown(page, '[data-legend] .legend-item');
+    assert.ok(items >= 10, `${items} entries open ${at}`);
+    assert.ok(await legend.locator('.legend-item--accuracy').first().isVisible(), `the accuracy key ${at}`);
+    // Every entry can be scrolled to and read inside the legend.
+    const last = legend.locator('.legend-item').last();
+    await last.scrollIntoViewIfNeeded();
+    assert.ok(await last.isVisible());
+    if (width === 360) await page.screenshot({ path: `target/e2e/legend-open-${width}${javaScriptEnabled ? '' : '-nojs'}.png` });
+    await page.context().close();
+  }
+  const wide = await site.open('', { width: 1280, height: 800 });
+  assert.equal(await wide.locator('[data-legend] summary').isVisible(), false, 'no summary on a wide screen');
+  assert.ok((await shown(wide, '[data-legend] .legend-item')) >= 10, 'every entry shows on a wide screen');
+  await wide.context().close();
+});
+
 test('the reader switches to English: interface, article, names and the URL follow', async () => {
   const page = await site.open();
   await page.click('[data-lang-switch="en"]');
