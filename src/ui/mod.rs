@@ -333,7 +333,9 @@ fn location_hash() -> String {
 /// Keeps the URL hash and the selection in step: a new selection pushes a history
 /// entry; back and forward (or an edited hash) select again.
 fn sync_url(state: AppState) {
-    // A new selection is a new history entry; a new date or language replaces the entry.
+    // Choosing a passage is navigation, as an in-page link is: a new history entry. All
+    // else (a feature chosen on the map, a date, a language, the view) replaces the
+    // entry, so leaving the page takes one Back, not one per click.
     // What the URL itself brought (back, forward, an edited hash, an in-page link) already
     // has its entry: writing it back replaces that entry, so forward still leads on.
     let last_selection = StoredValue::new(Selection::None);
@@ -358,8 +360,9 @@ fn sync_url(state: AppState) {
         } else {
             hash
         };
-        let new_selection =
-            last_selection.get_value() != wanted.selection && !from_history.get_value();
+        let new_selection = last_selection.get_value() != wanted.selection
+            && matches!(wanted.selection, Selection::Passage(_))
+            && !from_history.get_value();
         from_history.set_value(false);
         last_selection.set_value(wanted.selection);
         if let Ok(history) = window().history() {

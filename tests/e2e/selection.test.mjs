@@ -63,7 +63,7 @@ test('the keyboard reaches passages and features, Enter and Space select them', 
   await page.close();
 });
 
-test('a deep link selects on load, and back and forward walk through selections', async () => {
+test('a deep link selects on load; passages are history entries, map clicks replace theirs', async () => {
   const byPassage = await site.open('#passage=p-couloir-latchine');
   assert.equal(await selectedOf(byPassage, '[data-feature-id="lachin-corridor"]'), 'true');
   await byPassage.close();
@@ -71,18 +71,26 @@ test('a deep link selects on load, and back and forward walk through selections'
   assert.equal(await selectedOf(byFeature, '[data-passage-id="p-ligne-de-contact"]'), 'true');
   await byFeature.close();
 
-  // Selections on the map (they do not move the view) are history entries.
+  // A feature chosen on the map replaces the history entry (leaving takes one Back); a
+  // passage chosen in the article is navigation, as an in-page link: a new entry.
   const page = await site.open('#feature=lachin-corridor');
+  const entries = await page.evaluate(() => history.length);
   await clickFeature(page, 'stepanakert');
   assert.equal(await selectedOf(page, '[data-feature-id="stepanakert"]'), 'true');
   assert.equal(new URL(page.url()).hash, '#feature=stepanakert');
+  await clickFeature(page, 'shusha');
+  assert.equal(new URL(page.url()).hash, '#feature=shusha');
+  assert.equal(await page.evaluate(() => history.length), entries, 'map clicks add no history entry');
+  await page.click('[data-passage-id="p-bakou"]');
+  await page.waitForFunction(() => /^#passage=p-bakou(&|$)/.test(location.hash));
+  assert.equal(await page.evaluate(() => history.length), entries + 1, 'a passage is one entry');
   await page.goBack();
-  await page.waitForFunction(() => location.hash === '#feature=lachin-corridor');
-  assert.equal(await selectedOf(page, '[data-feature-id="lachin-corridor"]'), 'true');
-  assert.equal(await selectedOf(page, '[data-feature-id="stepanakert"]'), 'false');
+  await page.waitForFunction(() => /^#feature=shusha(&|$)/.test(location.hash));
+  assert.equal(await selectedOf(page, '[data-feature-id="shusha"]'), 'true');
+  assert.equal(await selectedOf(page, '[data-feature-id="baku"]'), 'false');
   await page.goForward();
-  await page.waitForFunction(() => location.hash === '#feature=stepanakert');
-  assert.equal(await selectedOf(page, '[data-feature-id="stepanakert"]'), 'true');
+  await page.waitForFunction(() => /^#passage=p-bakou(&|$)/.test(location.hash));
+  assert.equal(await selectedOf(page, '[data-feature-id="baku"]'), 'true');
   await page.close();
 });
 
