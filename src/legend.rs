@@ -55,7 +55,7 @@ const KEYS: [Key; 2] = [
 ///    "name": {"en": "R"}, "sources": [{"title": "S"}], "accuracy": "schematic"}}]}"#.into()));
 /// let model = Model::load(story, "", &texts);
 /// let (entries, keys) = legend(&model, None, "en");
-/// assert_eq!((entries[0].label, entries[0].swatch), ("Road", Swatch::Line));
+/// assert_eq!((entries[0].label.as_str(), entries[0].swatch), ("Road", Swatch::Line));
 /// assert_eq!(keys.iter().map(|k| k.1).collect::<Vec<_>>(), ["legend-schematic"]);
 /// ```
 pub fn legend<'a>(
