@@ -389,10 +389,7 @@ mod tests {
     #[test]
     fn classes_follow_the_story_never_a_kind_name() {
         let load = |kinds: &str| {
-            let story = STORY.replace(
-                r#""passages": ["#,
-                &format!(r#""kinds": {kinds}, "passages": ["#),
-            );
+            let story = STORY.replace(r#""kinds": {"k": {}}"#, &format!(r#""kinds": {kinds}"#));
             let story = Story::parse("geodata/story.json", &story).unwrap();
             let model = Model::load(
                 story,
