@@ -107,9 +107,14 @@ pub fn map_svg(caption: &[String]) -> Option<(String, f64, f64)> {
     Some((serializer.serialize_to_string(&clone).ok()?, w, total))
 }
 
-/// Offers `blob` as a download, named in the reader's language ("carte.svg", "map.png").
-fn download(blob: &web_sys::Blob, extension: &str) {
-    let name = format!("{}.{extension}", t(&AppState::get().lang(), "export-file"));
+/// The name of an exported file in the reader's language ("carte.svg", "map.png"). Read
+/// when the button is pressed: a PNG is offered later, outside the app's reactive scope.
+fn file_name(extension: &str) -> String {
+    format!("{}.{extension}", t(&AppState::get().lang(), "export-file"))
+}
+
+/// Offers `blob` as a download named `name`.
+fn download(blob: &web_sys::Blob, name: &str) {
     let Ok(url) = web_sys::Url::create_object_url_with_blob(blob) else {
         return;
     };
@@ -118,7 +123,7 @@ fn download(blob: &web_sys::Blob, extension: &str) {
         .map(|a| a.unchecked_into::<web_sys::HtmlAnchorElement>())
     {
         a.set_href(&url);
-        a.set_download(&name);
+        a.set_download(name);
         a.click();
     }
     let _ = web_sys::Url::revoke_object_url(&url);
@@ -133,7 +138,7 @@ pub fn export_svg(caption: &[String]) {
     options.set_type("image/svg+xml");
     let parts = js_sys::Array::of1(&JsValue::from_str(&svg));
     if let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) {
-        download(&blob, "svg");
+        download(&blob, &file_name("svg"));
     }
 }
 
@@ -142,6 +147,7 @@ pub fn export_png(caption: &[String]) {
     let Some((svg, w, h)) = map_svg(caption) else {
         return;
     };
+    let name = file_name("png");
     let Ok(image) = web_sys::HtmlImageElement::new() else {
         return;
     };
@@ -169,7 +175,7 @@ pub fn export_png(caption: &[String]) {
             let _ = context.draw_image_with_html_image_element(&image, 0.0, 0.0);
             let done = Closure::once_into_js(move |blob: Option<web_sys::Blob>| {
                 if let Some(blob) = blob {
-                    download(&blob, "png");
+                    download(&blob, &name);
                 }
             });
             let _ = canvas.to_blob(done.unchecked_ref());
