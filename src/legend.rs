@@ -44,10 +44,10 @@ const KEYS: [Key; 2] = [
 /// use ceasefire_map::legend::{legend, Swatch};
 /// use ceasefire_map::model::{Model, Texts};
 /// use ceasefire_map::story::Story;
-/// let story = Story::parse("story.json", r#"{"title": {"en": "T"},
+/// let story = Story::parse("story.json", r##"{"title": {"en": "T"},
 ///   "article": {"file": "a.txt", "lang": "en", "date": "2020-11-19"},
 ///   "layers": [{"file": "l.geojson"}],
-///   "kinds": {"road": {"label": {"en": "Road"}, "stroke": "#444444"}}}"#).unwrap();
+///   "kinds": {"road": {"label": {"en": "Road"}, "stroke": "#444444"}}}"##).unwrap();
 /// let mut texts = Texts::new();
 /// texts.insert("l.geojson".into(), Ok(r#"{"type": "FeatureCollection", "features": [
 ///   {"type": "Feature", "id": "r", "geometry": {"type": "LineString",

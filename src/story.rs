@@ -514,10 +514,10 @@ mod manifest {
             "passages",
             false,
             List(&Object(&[
-                Member("id", true, Text("\"p-corridor\"")),
+                Member("id", true, Text("\"p-bridge\"")),
                 Member("phrase", true, TextOrNames),
                 Member("occurrence", false, CountOrByLang),
-                Member("features", true, List(&Text("\"lachin-corridor\""))),
+                Member("features", true, List(&Text("\"old-bridge\""))),
             ])),
         ),
         Member("attribution", false, Names),
@@ -532,7 +532,7 @@ mod manifest {
                     List(&Object(&[
                         Member("date", true, Text("\"2020-11-10\"")),
                         Member("label", true, Names),
-                        Member("passages", false, List(&Text("\"p-corridor\""))),
+                        Member("passages", false, List(&Text("\"p-bridge\""))),
                     ])),
                 ),
             ]),
@@ -542,7 +542,7 @@ mod manifest {
             false,
             Object(&[
                 Member("file", true, Text("\"inset.geojson\"")),
-                Member("places", false, List(&Text("\"yerevan\""))),
+                Member("places", false, List(&Text("\"harbour\""))),
             ]),
         ),
     ]);
@@ -707,7 +707,7 @@ mod tests {
             ),
             (
                 &MINIMAL.replace(r#""features": ["f"]"#, r#""features": "f""#),
-                "story.json: at passages[0].features: is the text \"f\": it must be a list, each item a text, such as \"lachin-corridor\"",
+                "story.json: at passages[0].features: is the text \"f\": it must be a list, each item a text, such as \"old-bridge\"",
             ),
             (
                 &MINIMAL.replace(r#""features": ["f"]"#, r#""features": ["f"], "occurrence": -1"#),
