@@ -81,3 +81,16 @@ bench: setup dist
 
 clean:
 	rm -rf dist target/e2e
+
+.PHONY: new-story propose
+## A new story folder from templates/story/: make new-story NAME=stories/my-story
+new-story:
+	@test -n "$(NAME)" || { echo "usage: make new-story NAME=stories/my-story" >&2; exit 2; }
+	@if [ -e "$(NAME)" ]; then echo "$(NAME) already exists: nothing written" >&2; exit 1; fi
+	@mkdir -p "$$(dirname "$(NAME)")"
+	@cp -R templates/story "$(NAME)"
+	@echo "$(NAME): a new story. Check it: cargo run --bin validate -- $(NAME)/; see it: make serve STORY=$(NAME)/"
+
+## Passages to review for the story STORY (default geodata/), printed; story.json is never written.
+propose:
+	cargo run --quiet --bin propose -- "$(STORY)"

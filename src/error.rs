@@ -430,7 +430,7 @@ impl fmt::Display for Reason {
             ),
             Reason::PropertyMissing { name } => write!(
                 f,
-                "\"properties\" has no \"{name}\": add it (see the README, \"Making another story\")"
+                "\"properties\" has no \"{name}\": add it (see the README, \"Making a story\")"
             ),
             Reason::PropertyType { name, found } => {
                 let want = match *name {

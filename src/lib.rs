@@ -28,6 +28,8 @@
 //! - [`error`]: typed errors that name the file and the feature or passage.
 //! - [`validate`]: the folder validator for editors (the map's own rules, plus files
 //!   the story does not list).
+//! - [`propose`]: passages proposed to editors, every mention of a feature's names
+//!   (`src/bin/propose.rs`; not part of the app).
 //!
 //! ## Drawing
 //!
@@ -110,6 +112,7 @@ pub mod model;
 pub mod names;
 pub mod page;
 pub mod projection;
+pub mod propose;
 pub mod screen;
 pub mod selection;
 pub mod shape;

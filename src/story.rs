@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::date::IsoDate;
@@ -174,7 +174,7 @@ impl KindStyle {
 /// A phrase of the article linked to features. The phrase is found verbatim in the text,
 /// as whole words ([`crate::article::word_matches`]); `occurrence` picks the n-th time it
 /// appears so (1 = first).
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
 pub struct PassageSpec {
     pub id: String,
     pub phrase: PerLang<String>,
@@ -185,7 +185,7 @@ pub struct PassageSpec {
 
 /// A value given once (for the article's own language, or for every language when it is
 /// an occurrence), or by language (`{"fr": …, "en": …}`) for translations.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(untagged)]
 pub enum PerLang<T> {
     One(T),
