@@ -26,6 +26,8 @@ const features = layers.flat();
 const label = (kind) => story.kinds[kind].label.en;
 
 test('dist/villages/ holds the story folder as it is and a page of its own, on the root\'s code', async () => {
+  // The story is in English alone, names included: nothing of French is asked of it.
+  assert.deepEqual([...new Set(features.flatMap((f) => Object.keys(f.properties.name)))], ['en']);
   // The folder, file for file and byte for byte, as the app fetches it: geodata/ beside the page.
   for (const file of await readdir(FOLDER)) {
     assert.deepEqual(await readFile(join(SITE_DIR, 'geodata', file)), await readFile(join(FOLDER, file)), file);
