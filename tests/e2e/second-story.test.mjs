@@ -126,7 +126,10 @@ test('clicks both ways: a feature highlights its passages, a passage selects its
   assert.equal(await selectedOf(page, '[data-passage-id="p-one-parish"]'), 'true');
   assert.equal(await selectedOf(page, '[data-passage-id="p-ashby"]'), 'false');
   assert.equal(new URL(page.url()).hash, '#feature=corrin');
-  assert.match(await page.textContent('[data-details="corrin"]'), /Corrin/);
+  // The details quote the passages in the story's language, with its quotation marks.
+  const details = await page.textContent('[data-details="corrin"]');
+  assert.ok(details.includes('“Corrin”') && details.includes('“one parish”'), details);
+  assert.doesNotMatch(details, /[«»]/);
 
   await page.click('[data-passage-id="p-school"]');
   assert.equal(await selectedOf(page, '[data-passage-id="p-school"]'), 'true');
@@ -151,6 +154,9 @@ test('clicks both ways: a feature highlights its passages, a passage selects its
   assert.equal(await selectedOf(page, '[data-passage-id="p-old-ferry"]'), 'true');
   assert.equal(await selectedOf(page, '[data-passage-id="p-last-trip"]'), 'true');
   assert.equal(hashBesidesView(page), '#feature=old-ferry&date=2024-05-14');
+  // The view exported under an English name.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-export="svg"]')]);
+  assert.equal(download.suggestedFilename(), 'map.svg');
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
@@ -177,6 +183,7 @@ test('with JavaScript off, the page has the story\'s article, map shapes and lin
   assert.equal(await page.textContent('[data-attribution]'), story.attribution.en);
   assert.equal(await page.locator('[data-feature-id], [data-passage-id]').count(), 0);
   assert.equal(await page.getAttribute('html', 'data-ready'), null);
+  assert.equal(await page.textContent('noscript'), 'Without JavaScript the map stays still: its links lead to the article.');
   // A feature's link leads to the passage that speaks of it.
   await map.locator('a[href="#feature=footbridge"]').focus();
   await page.keyboard.press('Enter');
