@@ -60,6 +60,8 @@ pub const WORDS: &[(&str, &str, &str)] = &[
             "The article does not mention it.",
         ),
         ("problems", "Problèmes dans les données", "Problems in the data"),
+        ("problems-more-1", "et 1 autre", "and 1 more"),
+        ("problems-more-n", "et {n} autres", "and {n} more"),
         ("fatal", "La carte n’a pas pu se charger", "The map could not load"),
         ("published", "Publié le", "Published"),
         ("hint", 
@@ -143,6 +145,18 @@ fn dash(lang: &str) -> &'static str {
     } else {
         ": "
     }
+}
+
+/// The last line of a problem list cut short: how many more problems there are.
+///
+/// # Examples
+/// ```
+/// use ceasefire_map::i18n::more_problems;
+/// assert_eq!(more_problems("en", 12), "and 12 more");
+/// assert_eq!(more_problems("fr", 1), "et 1 autre");
+/// ```
+pub fn more_problems(lang: &str, n: usize) -> String {
+    counted(lang, "problems-more", n)
 }
 
 /// The phrase `{key}-0`, `{key}-1` or `{key}-n` for `n`, with `{n}` written out.

@@ -42,6 +42,10 @@ pub struct Model {
     pub problems: Vec<DataError>,
 }
 
+/// How many problems the map lists at most; the others are counted ("and 12 more"): a
+/// broken layer can give thousands, and the validator lists every one.
+pub const PROBLEMS_LISTED: usize = 20;
+
 /// Where a feature's marks and name go (its path data comes from [`crate::svg::path`],
 /// per view).
 #[derive(Debug, Clone, PartialEq)]
@@ -188,6 +192,13 @@ impl Model {
             problems: [model.problems, unknown_places].concat(),
             ..model
         }
+    }
+
+    /// The problems the map lists ([`PROBLEMS_LISTED`] at most), and how many more
+    /// there are.
+    pub fn problems_listed(&self) -> (&[DataError], usize) {
+        let listed = self.problems.len().min(PROBLEMS_LISTED);
+        (&self.problems[..listed], self.problems.len() - listed)
     }
 
     /// The article in `lang`, or in its own language when there is no translation.
@@ -469,6 +480,23 @@ mod tests {
         assert!(r.left < r.right && r.top < r.bottom);
         assert!(model.bbox_of(&["nothing".into()], &projection).is_none());
         assert!(drawn["line"].points.is_empty());
+    }
+
+    #[test]
+    fn the_map_lists_20_problems_and_counts_the_others() {
+        let story = Story::parse("story.json", STORY).unwrap();
+        let mut texts = texts(&[("a.txt", Ok("Voici la ligne et le point.".into()))]);
+        texts.insert("one.geojson".into(), Ok(layer("line", LINE)));
+        texts.insert("two.geojson".into(), Ok(layer("point", POINT)));
+        let mut model = Model::load(story, "", &texts);
+        assert_eq!(model.problems_listed(), (&[][..], 0));
+        let problem = DataError::file("x.geojson", Reason::NoLayers);
+        model.problems = vec![problem.clone(); 20];
+        assert_eq!(model.problems_listed().0.len(), 20);
+        assert_eq!(model.problems_listed().1, 0);
+        model.problems = vec![problem; 33];
+        assert_eq!(model.problems_listed().0.len(), 20);
+        assert_eq!(model.problems_listed().1, 13);
     }
 
     #[test]

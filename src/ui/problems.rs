@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::error::{Item, Reason};
-use crate::i18n::t;
+use crate::i18n::{more_problems, t};
 use crate::ui::AppState;
 
 /// The list of problems in the data, when there are any.
@@ -15,8 +15,8 @@ pub fn Problems() -> impl IntoView {
         if model.problems.is_empty() {
             return None;
         }
-        let items = model
-            .problems
+        let (listed, more) = model.problems_listed();
+        let items = listed
             .iter()
             .map(|p| {
                 let item = p.item.as_ref().map(|i| match i {
@@ -32,7 +32,12 @@ pub fn Problems() -> impl IntoView {
         Some(view! {
             <details class="problems" open=true role="status" data-problems=model.problems.len().to_string()>
                 <summary>{t(&state.lang(), "problems")} " (" {model.problems.len()} ")"</summary>
-                <ul class="problems-list">{items}</ul>
+                <ul class="problems-list">
+                    {items}
+                    {(more > 0).then(|| view! {
+                        <li data-problems-more=more.to_string()>{more_problems(&state.lang(), more)}</li>
+                    })}
+                </ul>
                 {model
                     .problems
                     .iter()
