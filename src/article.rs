@@ -149,8 +149,8 @@ pub fn build_article(
 
 /// Where `phrase` starts in `text`, each time it stands as whole words: "Armenia" is
 /// not found inside "Armenian", but is in "l’Armenia" or "Armenia's" (letters and digits
-/// of any script make words; apostrophes, hyphens and spaces part them). Matches do not
-/// overlap.
+/// of any script make words, see [`is_word_char`]; apostrophes, hyphens, spaces and
+/// punctuation part them). Matches do not overlap.
 ///
 /// # Examples
 /// ```
@@ -160,7 +160,7 @@ pub fn build_article(
 /// assert_eq!(word_matches(text, "Arménie").count(), 2);
 /// ```
 pub fn word_matches<'a>(text: &'a str, phrase: &'a str) -> impl Iterator<Item = usize> + 'a {
-    let word = |c: char| c.is_alphanumeric();
+    let word = is_word_char;
     let starts_word = phrase.chars().next().is_some_and(word);
     let ends_word = phrase.chars().next_back().is_some_and(word);
     let mut from = 0;
@@ -178,6 +178,24 @@ pub fn word_matches<'a>(text: &'a str, phrase: &'a str) -> impl Iterator<Item = 
         }
         None
     })
+}
+
+/// Whether `c` is part of a word: an ASCII letter or digit, or any character past
+/// Latin-1's signs (the letters of every other script) but the punctuation blocks
+/// (general, Armenian, CJK) and × ÷. Unicode's own letter tables would add kilobytes to
+/// the app for the same answer on text.
+pub fn is_word_char(c: char) -> bool {
+    c.is_ascii_alphanumeric()
+        || (c > '\u{bf}'
+            && !matches!(
+                c,
+                '\u{d7}'
+                    | '\u{f7}'
+                    | '\u{55a}'..='\u{55f}'
+                    | '\u{589}'..='\u{58a}'
+                    | '\u{2000}'..='\u{206f}'
+                    | '\u{3000}'..='\u{303f}'
+            ))
 }
 
 /// A single short line with no closing punctuation reads as a subheading.
@@ -249,6 +267,14 @@ mod tests {
 
     #[test]
     fn phrases_are_found_on_word_boundaries_only() {
+        for c in ['é', 'ç', 'œ', 'Ա', 'ə', 'Ş', 'я', 'a', 'Z', '7'] {
+            assert!(is_word_char(c), "{c}");
+        }
+        for c in [
+            ' ', '\u{a0}', '\u{202f}', '’', '\'', '-', '–', '«', '»', '“', '.', '։', '×',
+        ] {
+            assert!(!is_word_char(c), "{c:?}");
+        }
         let text = "L’Arménie et l'Arménie, les Arméniens, Arménie-Azerbaïdjan. Armenia's Armenian 2020 20201";
         let found = |phrase: &str| word_matches(text, phrase).collect::<Vec<usize>>();
         assert_eq!(found("Arménie").len(), 3);

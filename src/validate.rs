@@ -10,6 +10,7 @@ use std::collections::{BTreeMap, BTreeSet};
 #[cfg(not(target_arch = "wasm32"))]
 pub mod geometry;
 
+use crate::article::is_word_char;
 use crate::error::{DataError, Reason};
 use crate::layer::{checked_layer, Expect};
 use crate::model::{Model, Texts};
@@ -129,7 +130,7 @@ fn word_spans(text: &str) -> Vec<(usize, usize)> {
     let mut spans = Vec::new();
     let mut start = None;
     for (i, c) in text.char_indices() {
-        match (c.is_alphanumeric(), start) {
+        match (is_word_char(c), start) {
             (true, None) => start = Some(i),
             (false, Some(s)) => {
                 spans.push((s, i));

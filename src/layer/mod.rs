@@ -177,7 +177,13 @@ pub fn parse_layer_inspected(
         let mut warnings = Vec::new();
         match parse_feature(value, &at, &mut warnings) {
             Ok(feature) if taken_ids.contains_key(&feature.id) => {
-                let first = taken_ids[&feature.id].clone();
+                // Where the first one is: its file, unless it is this one.
+                let taken = &taken_ids[&feature.id];
+                let first = taken
+                    .strip_prefix(file)
+                    .and_then(|at| at.strip_prefix(' '))
+                    .unwrap_or(taken)
+                    .to_string();
                 problems.push(problem((format!("{at}.id"), Reason::DuplicateId { first })));
             }
             Ok(feature) => {
