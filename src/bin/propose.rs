@@ -5,13 +5,19 @@
 //!
 //!     cargo run --bin propose -- geodata/
 
-use std::path::Path;
-use std::process::ExitCode;
+/// The core's `propose` module is left out of wasm builds (`src/lib.rs`): this tool runs
+/// on an editor's machine only.
+#[cfg(target_arch = "wasm32")]
+fn main() {}
 
-use ceasefire_map::propose::propose_for_folder;
-use ceasefire_map::validate::read_folder;
+#[cfg(not(target_arch = "wasm32"))]
+fn main() -> std::process::ExitCode {
+    use std::path::Path;
+    use std::process::ExitCode;
 
-fn main() -> ExitCode {
+    use ceasefire_map::propose::propose_for_folder;
+    use ceasefire_map::validate::read_folder;
+
     let dir = std::env::args().nth(1).unwrap_or_else(|| "geodata".into());
     let proposal = match read_folder(Path::new(&dir)).map(|files| propose_for_folder(&files)) {
         Ok(Ok(proposal)) => proposal,
