@@ -51,6 +51,17 @@ test('dark mode follows the system, a host can force a theme, and both pass axe'
     await page.waitForSelector('[data-details="lachin-corridor"]');
     const [r, g, b] = (await background(page)).match(/\d+/g).map(Number);
     assert.equal(r + g + b < 200, dark, `${colorScheme} ${query}: body background rgb(${r}, ${g}, ${b})`);
+    // The map turns dark with the page: its paper, and its drawing (the story's colours,
+    // lightness inverted and hue kept), the locator and the legend's swatches with it.
+    const map = await page.evaluate(() => {
+      const style = (s) => getComputedStyle(document.querySelector(s));
+      return {
+        paper: style('.map-box').backgroundColor.match(/\d+/g).map(Number),
+        filters: ['[data-map]', '[data-inset]', '.legend-swatch'].map((s) => style(s).filter),
+      };
+    });
+    assert.equal(map.paper.reduce((a, v) => a + v) < 200, dark, `map paper ${map.paper}`);
+    for (const filter of map.filters) assert.equal(filter.includes('invert'), dark, `${colorScheme} ${query}: filter ${filter}`);
     assert.deepEqual(await axeViolations(page), [], `${colorScheme} ${query}`);
     await page.close();
   }

@@ -1,0 +1,75 @@
+// The reader on a phone: what was chosen stays in view. Upright, the details are a sheet
+// under the sticky map and never cover the chosen feature; on its side, the map does not
+// stick, so the article gets the screen.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { useSite } from './lib/site.mjs';
+import { visiblePoint } from './lib/page.mjs';
+
+const site = useSite();
+
+/** The part of the feature's box inside the map's box, and the details' box. */
+const boxes = (page, id) =>
+  page.evaluate((id) => {
+    const r = (e) => e.getBoundingClientRect();
+    const map = r(document.querySelector('.map-box'));
+    const f = r(document.querySelector(`[data-feature-id="${CSS.escape(id)}"]`));
+    const shown = {
+      left: Math.max(f.left, map.left),
+      top: Math.max(f.top, map.top),
+      right: Math.min(f.right, map.right),
+      bottom: Math.min(f.bottom, map.bottom),
+    };
+    const d = r(document.querySelector('[data-details]'));
+    return { shown, details: { left: d.left, top: d.top, right: d.right, bottom: d.bottom }, height: innerHeight };
+  }, id);
+
+const overlap = (a, b) => Math.max(0, Math.min(a.right, b.right) - Math.max(a.left, b.left)) * Math.max(0, Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top));
+
+test('on an upright phone a tapped feature is never covered by its details, which show whole on screen', async () => {
+  const page = await site.open('', { width: 360, height: 740, hasTouch: true, isMobile: true });
+  // Features of every shape that the first view shows.
+  const ids = ['stepanakert', 'shusha', 'lachin-corridor', 'contact-line', 'goris', 'kalbajar-district', 'peacekeepers-hq'];
+  let tapped = 0;
+  for (const id of ids) {
+    if (!(await page.locator(`[data-feature-id="${id}"]`).count())) continue;
+    await page.evaluate(() => scrollTo(0, 0));
+    let point;
+    try {
+      point = await visiblePoint(page, id);
+    } catch {
+      continue;
+    }
+    await page.touchscreen.tap(point.x, point.y);
+    await page.waitForSelector(`[data-details="${id}"]`);
+    const { shown, details, height } = await boxes(page, id);
+    assert.equal(overlap(shown, details), 0, `${id}: feature ${JSON.stringify(shown)}, details ${JSON.stringify(details)}`);
+    assert.ok(details.top >= 0 && details.bottom <= height + 1, `${id}: the details are on screen: ${JSON.stringify(details)}`);
+    if (tapped === 0) await page.screenshot({ path: 'target/e2e/phone-details-360.png' });
+    tapped++;
+    await page.keyboard.press('Escape');
+    await page.waitForSelector('[data-details]', { state: 'detached' });
+  }
+  assert.ok(tapped >= 4, `${tapped} features tapped`);
+  await page.context().close();
+});
+
+test('on a phone on its side the map does not stick: the article gets the screen', async () => {
+  const page = await site.open('', { width: 740, height: 360, hasTouch: true, isMobile: true });
+  const map = await page.evaluate(() => {
+    const s = getComputedStyle(document.querySelector('.layout-map'));
+    return { position: s.position, height: document.querySelector('.layout-map').getBoundingClientRect().height };
+  });
+  assert.notEqual(map.position, 'sticky');
+  assert.ok(map.height <= 360, `the map fits the screen: ${map.height}px`);
+  // A passage below scrolled into view is read with the whole screen, the map gone above.
+  await page.locator('[data-passage-id="p-couloir-latchine"]').scrollIntoViewIfNeeded();
+  const seen = await page.evaluate(() => {
+    const article = document.querySelector('.layout-article').getBoundingClientRect();
+    const map = document.querySelector('.layout-map').getBoundingClientRect();
+    return { articleShown: Math.min(article.bottom, innerHeight) - Math.max(article.top, 0), mapBottom: map.bottom };
+  });
+  assert.ok(seen.articleShown >= 300, `the article has ${seen.articleShown}px of 360`);
+  await page.screenshot({ path: 'target/e2e/phone-landscape-740.png' });
+  await page.context().close();
+});
