@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useSite } from './lib/site.mjs';
-import { visiblePoint } from './lib/page.mjs';
+import { nextFrame, visiblePoint } from './lib/page.mjs';
 
 const site = useSite();
 
@@ -24,6 +24,17 @@ const boxes = (page, id) =>
     return { shown, details: { left: d.left, top: d.top, right: d.right, bottom: d.bottom }, height: innerHeight };
   }, id);
 
+/** Waits until the page has stopped scrolling (a selection scrolls the article smoothly). */
+async function stillScroll(page) {
+  let last = null;
+  for (let same = 0; same < 3; ) {
+    await nextFrame(page);
+    const y = await page.evaluate(() => scrollY);
+    same = y === last ? same + 1 : 0;
+    last = y;
+  }
+}
+
 const overlap = (a, b) => Math.max(0, Math.min(a.right, b.right) - Math.max(a.left, b.left)) * Math.max(0, Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top));
 
 test('on an upright phone a tapped feature is never covered by its details, which show whole on screen', async () => {
@@ -33,7 +44,7 @@ test('on an upright phone a tapped feature is never covered by its details, whic
   let tapped = 0;
   for (const id of ids) {
     if (!(await page.locator(`[data-feature-id="${id}"]`).count())) continue;
-    await page.evaluate(() => scrollTo(0, 0));
+    await stillScroll(page);
     let point;
     try {
       point = await visiblePoint(page, id);
@@ -41,7 +52,15 @@ test('on an upright phone a tapped feature is never covered by its details, whic
       continue;
     }
     await page.touchscreen.tap(point.x, point.y);
-    await page.waitForSelector(`[data-details="${id}"]`);
+    try {
+      await page.waitForSelector(`[data-details="${id}"]`, { timeout: 5000 });
+    } catch (e) {
+      const what = await page.evaluate(([x, y]) => {
+        const top = document.elementFromPoint(x, y);
+        return { hash: location.hash, top: top?.outerHTML.slice(0, 120), details: document.querySelector('[data-details]')?.getAttribute('data-details'), scrollY };
+      }, [point.x, point.y]);
+      throw new Error(`${id} at ${JSON.stringify(point)}: ${JSON.stringify(what)}`);
+    }
     const { shown, details, height } = await boxes(page, id);
     assert.equal(overlap(shown, details), 0, `${id}: feature ${JSON.stringify(shown)}, details ${JSON.stringify(details)}`);
     assert.ok(details.top >= 0 && details.bottom <= height + 1, `${id}: the details are on screen: ${JSON.stringify(details)}`);
@@ -49,6 +68,10 @@ test('on an upright phone a tapped feature is never covered by its details, whic
     tapped++;
     await page.keyboard.press('Escape');
     await page.waitForSelector('[data-details]', { state: 'detached' });
+    // The focus went back to the feature, with its name in a tooltip: let it go, so the
+    // tooltip covers nothing that the next tap aims at.
+    await page.evaluate(() => document.activeElement?.blur());
+    await page.waitForSelector('[data-tooltip]', { state: 'hidden' });
   }
   assert.ok(tapped >= 4, `${tapped} features tapped`);
   await page.context().close();
