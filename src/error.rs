@@ -93,6 +93,10 @@ pub enum Reason {
         axis: &'static str,
         values: (f64, f64),
     },
+    /// `story.json` is JSON but not of the shape the map reads; the map says where, the
+    /// validator says which key and what it must be ([`Reason::ManifestMissing`],
+    /// [`Reason::ManifestType`]).
+    ManifestShape { line: usize, column: usize },
     /// A key `story.json` must have is missing (`want`: what its value is).
     ManifestMissing { key: &'static str, want: String },
     /// A value of `story.json` is not of the shape the map reads.
@@ -385,6 +389,10 @@ impl fmt::Display for Reason {
                     crate::svg::num(values.1, 6)
                 )
             }
+            Reason::ManifestShape { line, column } => write!(
+                f,
+                "is not of the shape the map reads at line {line}, column {column}: the validator says which key and what it must be (cargo run --bin validate -- the story's folder)"
+            ),
             Reason::ManifestMissing { key, want } => {
                 write!(f, "has no \"{key}\": add it, {want}")
             }

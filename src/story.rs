@@ -267,19 +267,22 @@ pub fn contrast_ratio(a: &str, b: &str) -> Option<f64> {
 }
 
 impl Story {
-    /// Parses `story.json`. A manifest that is JSON but not of the right shape is
-    /// refused with the key that is wrong and what it must be, in plain words.
+    /// Parses `story.json`. A manifest that is JSON but not of the shape the map reads is
+    /// refused with the line and column where it goes wrong, and a pointer to the
+    /// validator ([`Story::parse_for_editors`]), which says which key and what it must be:
+    /// that check stays out of the app.
     pub fn parse(file: &str, text: &str) -> Result<Story, DataError> {
         let story: Story = serde_json::from_str(text).map_err(|e| {
-            let shape = e
-                .is_data()
-                .then(|| serde_json::from_str::<Value>(text).ok());
-            match shape
-                .flatten()
-                .and_then(|v| manifest::problem(&v, "", &manifest::STORY))
-            {
-                Some((at, reason)) => DataError::file(file, reason).at(at),
-                None => DataError::json(file, &e),
+            if e.is_data() {
+                DataError::file(
+                    file,
+                    Reason::ManifestShape {
+                        line: e.line(),
+                        column: e.column(),
+                    },
+                )
+            } else {
+                DataError::json(file, &e)
             }
         })?;
         if IsoDate::parse(&story.article.date).is_none() {
@@ -406,6 +409,18 @@ impl Story {
             }
         }
         files
+    }
+
+    /// [`Story::parse`], telling a manifest of the wrong shape which key is wrong and
+    /// what it must be, in plain words (the validator's reading).
+    pub fn parse_for_editors(file: &str, text: &str) -> Result<Story, DataError> {
+        Story::parse(file, text).map_err(|e| match e.reason {
+            Reason::ManifestShape { .. } => serde_json::from_str::<Value>(text)
+                .ok()
+                .and_then(|v| manifest::problem(&v, "", &manifest::STORY))
+                .map_or(e, |(at, reason)| DataError::file(file, reason).at(at)),
+            _ => e,
+        })
     }
 
     /// The story's own languages: its article's, then its translations'. Names, the
@@ -672,7 +687,7 @@ mod tests {
             ("{", "story.json: invalid JSON at line 1"),
             (
                 r#"{"title":{}}"#,
-                "story.json: has no \"article\": add it, an object {\"file\": …, \"lang\": …, \"date\": …}",
+                "story.json: is not of the shape the map reads at line 1",
             ),
             (
                 &MINIMAL.replace("2020-11-19", "19 Nov"),
@@ -731,8 +746,16 @@ mod tests {
             ),
         ];
         for (text, want) in cases {
-            let err = Story::parse("story.json", text).unwrap_err().to_string();
+            let err = Story::parse_for_editors("story.json", text)
+                .unwrap_err()
+                .to_string();
             assert_eq!(err, want);
+            // The map says where, and leaves the words to the validator.
+            let err = Story::parse("story.json", text).unwrap_err().to_string();
+            assert!(
+                err.starts_with("story.json: is not of the shape the map reads at line "),
+                "{err}"
+            );
         }
         // Null stands for "not there" where the map reads an optional value.
         let nulls = MINIMAL.replace(

@@ -195,7 +195,7 @@ pub fn load(files: &BTreeMap<String, String>) -> Result<Model, DataError> {
     let manifest = files
         .get(MANIFEST)
         .ok_or_else(|| DataError::file(MANIFEST, Reason::Fetch("no such file".into())))?;
-    let story = Story::parse(MANIFEST, manifest)?;
+    let story = Story::parse_for_editors(MANIFEST, manifest)?;
     let texts: Texts = story
         .files()
         .into_iter()

@@ -114,6 +114,13 @@ const MAP_SHOWS_INSTEAD = {
   // The map fetches the file and gets an HTTP status (the validator reads a folder).
   'missing-layer-file.story.json': async (page, shown) =>
     assert.ok(shown.some((l) => l.startsWith('geodata/missing.geojson: could not be loaded (HTTP 404')), shown.join('\n')),
+  // The map says where the manifest's shape goes wrong; which key and what it must be is
+  // the validator's to say (that check stays out of the app).
+  'features-not-a-list.story.json': async (page, shown) =>
+    assert.ok(
+      shown.some((l) => / geodata\/story\.json: is not of the shape the map reads at line \d+, column \d+: the validator says which key/.test(` ${l}`)),
+      shown.join('\n'),
+    ),
   // The map never fetches a file the story does not list.
   'unlisted-layer.geojson': async (page, shown, requested) => {
     await noProblem(page);
