@@ -414,12 +414,19 @@ impl Story {
     /// [`Story::parse`], telling a manifest of the wrong shape which key is wrong and
     /// what it must be, in plain words (the validator's reading).
     pub fn parse_for_editors(file: &str, text: &str) -> Result<Story, DataError> {
-        Story::parse(file, text).map_err(|e| match e.reason {
-            Reason::ManifestShape { .. } => serde_json::from_str::<Value>(text)
-                .ok()
-                .and_then(|v| manifest::problem(&v, "", &manifest::STORY))
-                .map_or(e, |(at, reason)| DataError::file(file, reason).at(at)),
-            _ => e,
+        Story::parse(file, text).map_err(|e| {
+            if !matches!(e.reason, Reason::ManifestShape { .. }) {
+                return e;
+            }
+            match serde_json::from_str::<Value>(text) {
+                Ok(v) => manifest::problem(&v, "", &manifest::STORY)
+                    .map_or(e, |(at, reason)| DataError::file(file, reason).at(at)),
+                // Too deep to walk (an unread member may be): the parser's own place.
+                Err(_) => match serde_json::from_str::<Story>(text) {
+                    Err(parser) => DataError::json(file, &parser),
+                    Ok(_) => e,
+                },
+            }
         })
     }
 
