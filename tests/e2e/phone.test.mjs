@@ -77,8 +77,16 @@ test('on an upright phone a tapped feature is never covered by its details, whic
   await page.context().close();
 });
 
-test('on a phone on its side the map does not stick: the article gets the screen', async () => {
-  const page = await site.open('', { width: 740, height: 360, hasTouch: true, isMobile: true });
+test('on a phone on its side the view exports, and the map does not stick: the article gets the screen', async () => {
+  const page = await site.open('', { width: 740, height: 360, hasTouch: true, isMobile: true, acceptDownloads: true });
+  // The view can be exported on a phone too, with targets of 24 px at least.
+  for (const format of ['svg', 'png']) {
+    const button = page.locator(`[data-export="${format}"]`);
+    const box = await button.boundingBox();
+    assert.ok(box && box.width >= 24 && box.height >= 24, `${format}: ${JSON.stringify(box)}`);
+  }
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-export="svg"]').tap()]);
+  assert.equal(download.suggestedFilename(), 'carte.svg');
   const map = await page.evaluate(() => {
     const s = getComputedStyle(document.querySelector('.layout-map'));
     return { position: s.position, height: document.querySelector('.layout-map').getBoundingClientRect().height };
