@@ -53,8 +53,10 @@ test-wasm:
 	cargo test --target wasm32-unknown-unknown
 
 test-e2e: STORIES = $(TEST_STORIES)
+# A file of tests is one test of the run: the timeout bounds each file (faults.test.mjs
+# loads a page per bad fixture, about a hundred).
 test-e2e: dist
-	node --test --test-timeout=180000 tests/e2e/*.test.mjs
+	node --test --test-timeout=600000 tests/e2e/*.test.mjs
 
 ## The fuzz target builds, and replays its corpus once (`-runs=0`): every fixture, the
 ## shipped story, the seeds, and what earlier `make fuzz` runs found. A past crash stays

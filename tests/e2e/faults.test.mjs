@@ -86,8 +86,21 @@ test('fetch faults: a 500, an aborted load, a wrong content type and a slow file
   await page.close();
 });
 
+// Whether lines and rings cross is the validator's check alone (src/validate/geometry.rs):
+// it needs the geo crate, which stays out of the app's code. The map draws such a feature
+// as it is, with no problem listed.
+const VALIDATOR_ONLY = new Set([
+  'hole-along-exterior.geojson',
+  'hole-crossing-exterior.geojson',
+  'overlapping-holes.geojson',
+  'overlapping-polygons.geojson',
+  'polygons-sharing-edge.geojson',
+  'self-crossing-line.geojson',
+  'self-crossing-ring.geojson',
+]);
+
 test('every bad fixture in place of a layer is named in the map, and the other layers still draw', async () => {
-  const files = (await readdir('tests/fixtures/bad')).filter((f) => f.endsWith('.geojson'));
+  const files = (await readdir('tests/fixtures/bad')).filter((f) => f.endsWith('.geojson') && !VALIDATOR_ONLY.has(f));
   assert.ok(files.length >= 15);
   for (const file of files) {
     const body = await readFile(`tests/fixtures/bad/${file}`, 'utf8');
@@ -111,6 +124,7 @@ test('every bad fixture in place of a layer is named in the map, and the other l
 // map meets the fault in another form, what it shows instead, fixture by fixture.
 const noProblem = async (page) => assert.equal(await page.locator('[data-problems]').count(), 0, 'a problem list');
 const MAP_SHOWS_INSTEAD = {
+  ...Object.fromEntries([...VALIDATOR_ONLY].map((fixture) => [fixture, noProblem])),
   // The map fetches the file and gets an HTTP status (the validator reads a folder).
   'missing-layer-file.story.json': async (page, shown) =>
     assert.ok(shown.some((l) => l.startsWith('geodata/missing.geojson: could not be loaded (HTTP 404')), shown.join('\n')),
