@@ -98,8 +98,12 @@ pub enum Reason {
     /// [`Reason::ManifestType`]).
     ManifestShape { line: usize, column: usize },
     /// A key `story.json` must have is missing (`want`: what its value is).
+    #[cfg(not(target_arch = "wasm32"))]
+    #[cfg(not(target_arch = "wasm32"))]
     ManifestMissing { key: &'static str, want: String },
     /// A value of `story.json` is not of the shape the map reads.
+    #[cfg(not(target_arch = "wasm32"))]
+    #[cfg(not(target_arch = "wasm32"))]
     ManifestType { want: String, found: String },
     /// The manifest lists no layer.
     NoLayers,
@@ -197,7 +201,9 @@ pub enum Reason {
         found: usize,
     },
     /// A passage's phrase is not in the article, but text close to it is (`nearest`,
-    /// verbatim: the validator looks for it, the map does not).
+    /// verbatim): the validator's alone, like the manifest's shape below.
+    #[cfg(not(target_arch = "wasm32"))]
+    #[cfg(not(target_arch = "wasm32"))]
     PhraseNotFoundNear { phrase: String, nearest: String },
     /// Two passages cover overlapping text.
     Overlap(String),
@@ -393,9 +399,13 @@ impl fmt::Display for Reason {
                 f,
                 "is not of the shape the map reads at line {line}, column {column}: the validator says which key and what it must be (cargo run --bin validate -- the story's folder)"
             ),
+            #[cfg(not(target_arch = "wasm32"))]
+            #[cfg(not(target_arch = "wasm32"))]
             Reason::ManifestMissing { key, want } => {
                 write!(f, "has no \"{key}\": add it, {want}")
             }
+            #[cfg(not(target_arch = "wasm32"))]
+            #[cfg(not(target_arch = "wasm32"))]
             Reason::ManifestType { want, found } => {
                 write!(f, "is {found}: it must be {want}")
             }
@@ -574,6 +584,8 @@ impl fmt::Display for Reason {
                     "occurrence {occurrence} of \"{phrase}\" is not in the article: it is there {found} times; \"occurrence\" is 1 to {found}"
                 ),
             },
+            #[cfg(not(target_arch = "wasm32"))]
+            #[cfg(not(target_arch = "wasm32"))]
             Reason::PhraseNotFoundNear { phrase, nearest } => write!(
                 f,
                 "\"{phrase}\" is not in the article (as whole words); the nearest text there is \"{nearest}\": copy the phrase from the article"

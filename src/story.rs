@@ -4,7 +4,6 @@
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
 
 use crate::date::IsoDate;
 use crate::error::{DataError, Reason};
@@ -413,7 +412,9 @@ impl Story {
 
     /// [`Story::parse`], telling a manifest of the wrong shape which key is wrong and
     /// what it must be, in plain words (the validator's reading).
+    #[cfg(not(target_arch = "wasm32"))]
     pub fn parse_for_editors(file: &str, text: &str) -> Result<Story, DataError> {
+        use serde_json::Value;
         Story::parse(file, text).map_err(|e| {
             if !matches!(e.reason, Reason::ManifestShape { .. }) {
                 return e;
@@ -462,6 +463,7 @@ impl Story {
 
 /// The shape `story.json` must have, checked only when the parser refuses it, so the
 /// editor reads which key is wrong and what it must be (never the parser's words).
+#[cfg(not(target_arch = "wasm32"))]
 mod manifest {
     use serde_json::Value;
 
@@ -711,6 +713,7 @@ mod tests {
         }
     }
 
+    #[cfg(not(target_arch = "wasm32"))]
     #[test]
     fn a_manifest_of_the_wrong_shape_is_told_which_key_in_plain_words() {
         let cases = [

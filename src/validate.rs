@@ -10,6 +10,7 @@ use std::collections::{BTreeMap, BTreeSet};
 #[cfg(not(target_arch = "wasm32"))]
 pub mod geometry;
 
+#[cfg(not(target_arch = "wasm32"))]
 use crate::article::is_word_char;
 use crate::error::{DataError, Reason};
 use crate::layer::{checked_layer, Expect};
@@ -58,12 +59,15 @@ pub fn validate(files: &BTreeMap<String, String>) -> Vec<DataError> {
         let invalid = geometry::layer_problems(files, layers, &problems);
         problems.extend(invalid);
     }
-    problems
+    #[cfg(not(target_arch = "wasm32"))]
+    let problems = problems
         .into_iter()
         .map(|p| with_nearest_text(p, &model.story, files))
-        .collect()
+        .collect();
+    problems
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 /// A phrase not found in the article, told the nearest text there is (the map does not
 /// look for it: only editors need it, and the app stays smaller).
 fn with_nearest_text(
@@ -94,6 +98,7 @@ fn with_nearest_text(
     problem
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 /// The run of whole words in `text` nearest to `phrase` (one word more or fewer
 /// allowed), compared without case, accents or spacing differences and by edit distance
 /// on what remains; `None` when even the nearest differs in more than a third of the
@@ -125,6 +130,7 @@ pub fn nearest_text<'a>(text: &'a str, phrase: &str) -> Option<&'a str> {
     (distance <= (want.len() / 3).max(1)).then_some(candidate)
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 /// The byte spans of the words of `text` (runs of letters and digits).
 fn word_spans(text: &str) -> Vec<(usize, usize)> {
     let mut spans = Vec::new();
@@ -145,6 +151,7 @@ fn word_spans(text: &str) -> Vec<(usize, usize)> {
     spans
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 /// Lower case, without the accents of Latin letters, one apostrophe, single spaces.
 fn folded(text: &str) -> Vec<char> {
     let mut out: Vec<char> = Vec::with_capacity(text.len());
@@ -172,6 +179,7 @@ fn folded(text: &str) -> Vec<char> {
     out
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 /// The Levenshtein distance between two texts, in characters.
 fn edit_distance(a: &[char], b: &[char]) -> usize {
     let mut row: Vec<usize> = (0..=b.len()).collect();
@@ -195,7 +203,10 @@ pub fn load(files: &BTreeMap<String, String>) -> Result<Model, DataError> {
     let manifest = files
         .get(MANIFEST)
         .ok_or_else(|| DataError::file(MANIFEST, Reason::Fetch("no such file".into())))?;
+    #[cfg(not(target_arch = "wasm32"))]
     let story = Story::parse_for_editors(MANIFEST, manifest)?;
+    #[cfg(target_arch = "wasm32")]
+    let story = Story::parse(MANIFEST, manifest)?;
     let texts: Texts = story
         .files()
         .into_iter()
@@ -224,6 +235,7 @@ pub fn read_folder(dir: &std::path::Path) -> std::io::Result<BTreeMap<String, St
 }
 
 #[cfg(test)]
+#[cfg(not(target_arch = "wasm32"))]
 mod tests {
     use super::*;
 
