@@ -191,6 +191,10 @@ pub enum Reason {
     /// `geo` crate, which the map's WebAssembly does not carry).
     #[cfg(not(target_arch = "wasm32"))]
     Invalid(Invalid),
+    /// A `label_at` well outside the story's `frame`: the name will not show in the first view
+    /// (a base layer's positions set for another story). Checked by the validator only.
+    #[cfg(not(target_arch = "wasm32"))]
+    LabelOutsideFrame { at: LonLat, frame: [f64; 4] },
     /// A GeometryCollection, which the map does not draw (`nested` when it holds another).
     GeometryCollection { nested: bool },
     /// A passage's phrase is not in the article, or not `occurrence` times (`found`: how
@@ -560,6 +564,20 @@ impl fmt::Display for Reason {
             ),
             #[cfg(not(target_arch = "wasm32"))]
             Reason::Invalid(why) => why.fmt(f),
+            #[cfg(not(target_arch = "wasm32"))]
+            Reason::LabelOutsideFrame { at, frame } => {
+                let n = |v: f64| crate::svg::num(v, 6);
+                write!(
+                    f,
+                    "\"label_at\" [{}, {}] lies well outside the story's frame [{}, {}, {}, {}]: the name will not show when the map opens: move it inside the frame, or leave \"label_at\" out",
+                    n(at.lon),
+                    n(at.lat),
+                    n(frame[0]),
+                    n(frame[1]),
+                    n(frame[2]),
+                    n(frame[3])
+                )
+            }
             Reason::GeometryCollection { nested } => write!(
                 f,
                 "is a GeometryCollection{}, which the map does not draw: split it into one feature per geometry",

@@ -58,6 +58,7 @@ pub fn validate(files: &BTreeMap<String, String>) -> Vec<DataError> {
         let layers = model.layers.iter().chain(&model.inset).chain(&unlisted);
         let invalid = geometry::layer_problems(files, layers, &problems);
         problems.extend(invalid);
+        problems.extend(labels_outside_frame(&model, files));
     }
     #[cfg(not(target_arch = "wasm32"))]
     let problems = problems
@@ -65,6 +66,39 @@ pub fn validate(files: &BTreeMap<String, String>) -> Vec<DataError> {
         .map(|p| with_nearest_text(p, &model.story, files))
         .collect();
     problems
+}
+
+/// Names placed (`label_at`) well outside the story's frame (by more than a tenth of its
+/// width or height: a name on the frame's edge is common, and the fitted view often shows
+/// more), where the first view will not show them: the mark of a base layer copied from a
+/// story of another region.
+#[cfg(not(target_arch = "wasm32"))]
+fn labels_outside_frame(model: &Model, files: &BTreeMap<String, String>) -> Vec<DataError> {
+    let Some(frame @ [west, south, east, north]) = model.story.frame() else {
+        return Vec::new();
+    };
+    let (dx, dy) = ((east - west) / 10.0, (north - south) / 10.0);
+    let mut out = Vec::new();
+    for layer in &model.layers {
+        let places = geometry::places(files.get(&layer.file).map_or("", String::as_str));
+        for f in &layer.features {
+            if let Some(at) = f.label_at {
+                if !(west - dx..=east + dx).contains(&at.lon)
+                    || !(south - dy..=north + dy).contains(&at.lat)
+                {
+                    let why = Reason::LabelOutsideFrame { at, frame };
+                    let error = DataError::feature(&layer.file, &f.id, why);
+                    out.push(match places.get(&f.id) {
+                        Some((index, _)) => {
+                            error.at(format!("features[{index}].properties.label_at"))
+                        }
+                        None => error,
+                    });
+                }
+            }
+        }
+    }
+    out
 }
 
 #[cfg(not(target_arch = "wasm32"))]

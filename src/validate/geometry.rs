@@ -79,7 +79,7 @@ pub fn layer_problems<'a>(
 /// Where each feature of a layer's text is, by id (the first with that id: later ones
 /// were refused as duplicates), and whether its geometry is a Multi* one. Read only for a
 /// layer with a problem to report, since the loaded shapes keep neither.
-fn places(text: &str) -> BTreeMap<String, (usize, bool)> {
+pub(super) fn places(text: &str) -> BTreeMap<String, (usize, bool)> {
     let mut out = BTreeMap::new();
     let Ok(root) = serde_json::from_str::<Value>(text) else {
         return out;
