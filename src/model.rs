@@ -394,6 +394,18 @@ mod tests {
             .collect()
     }
 
+    /// The story loaded with its two layers (a line, a point) and `more` files.
+    fn with_line_and_point(story: Story, more: &[(&str, &str)]) -> Model {
+        let mut all = texts(&[
+            ("one.geojson", Ok(layer("line", LINE))),
+            ("two.geojson", Ok(layer("point", POINT))),
+        ]);
+        for (file, text) in more {
+            all.insert(file.to_string(), Ok(text.to_string()));
+        }
+        Model::load(story, "", &all)
+    }
+
     const LINE: &str = r#"{"type":"LineString","coordinates":[[46,40],[47,39]]}"#;
     const POINT: &str = r#"{"type":"Point","coordinates":[46.5,39.5]}"#;
 
@@ -402,15 +414,7 @@ mod tests {
         let load = |kinds: &str| {
             let story = STORY.replace(r#""kinds": {"k": {}}"#, &format!(r#""kinds": {kinds}"#));
             let story = Story::parse("geodata/story.json", &story).unwrap();
-            let model = Model::load(
-                story,
-                "",
-                &texts(&[
-                    ("one.geojson", Ok(layer("line", LINE))),
-                    ("two.geojson", Ok(layer("point", POINT))),
-                    ("a.txt", Ok("la ligne".into())),
-                ]),
-            );
+            let model = with_line_and_point(story, &[("a.txt", "la ligne")]);
             let class = |id: &str| model.class_of(model.feature(id).unwrap());
             (class("line"), class("point"))
         };
@@ -512,15 +516,7 @@ mod tests {
         )
         .unwrap();
         // The first file is missing: the others keep their own titles.
-        let model = Model::load(
-            story,
-            "",
-            &texts(&[
-                ("one.geojson", Ok(layer("line", LINE))),
-                ("two.geojson", Ok(layer("point", POINT))),
-                ("a.txt", Ok("Voici la ligne et le point.".into())),
-            ]),
-        );
+        let model = with_line_and_point(story, &[("a.txt", "Voici la ligne et le point.")]);
         let titles: Vec<(&str, &str)> = model
             .layers
             .iter()
@@ -536,15 +532,7 @@ mod tests {
     #[test]
     fn link_lookups_answer_for_the_shell() {
         let story = Story::parse("story.json", STORY).unwrap();
-        let model = Model::load(
-            story,
-            "",
-            &texts(&[
-                ("one.geojson", Ok(layer("line", LINE))),
-                ("two.geojson", Ok(layer("point", POINT))),
-                ("a.txt", Ok("Voici la ligne et le point.".into())),
-            ]),
-        );
+        let model = with_line_and_point(story, &[("a.txt", "Voici la ligne et le point.")]);
         let feature = Selection::Feature("line".into());
         assert_eq!(model.passage_to_reveal(&feature), Some("p-line"));
         let passage = Selection::Passage("p-gone".into());
@@ -574,15 +562,12 @@ mod tests {
                 ),
         )
         .unwrap();
-        let model = Model::load(
+        let model = with_line_and_point(
             story,
-            "",
-            &texts(&[
-                ("one.geojson", Ok(layer("line", LINE))),
-                ("two.geojson", Ok(layer("point", POINT))),
-                ("a.txt", Ok("Voici la ligne et le point.".into())),
-                ("a.en.txt", Ok("Here are the line and the point.".into())),
-            ]),
+            &[
+                ("a.txt", "Voici la ligne et le point."),
+                ("a.en.txt", "Here are the line and the point."),
+            ],
         );
         assert_eq!(model.languages(), ["fr", "en"]);
         assert_eq!(

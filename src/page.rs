@@ -39,6 +39,7 @@ use crate::model::Model;
 use crate::screen::Screen;
 use crate::selection::Selection;
 use crate::shape::Shape;
+use crate::story::Paint;
 use crate::svg::num;
 use crate::svg::path::{Detail, VERTEX_BUDGET};
 use crate::svg::{scale_bar_path, transform};
@@ -187,6 +188,20 @@ fn header(out: &mut String, model: &Model, lang: &str) {
     );
 }
 
+/// A shape's paint as SVG attributes (as the app writes them on areas and lines).
+fn paint_attributes(paint: &Paint) -> String {
+    format!(
+        r#" fill="{}"{} stroke="{}" stroke-width="{}""#,
+        escape(&paint.fill),
+        paint
+            .fill_opacity
+            .map(|o| format!(r#" fill-opacity="{}""#, num(o, 2)))
+            .unwrap_or_default(),
+        escape(&paint.stroke),
+        num(paint.stroke_width, 2),
+    )
+}
+
 /// The class of a drawn feature, as the app writes it (`src/ui/map/features.rs`).
 fn feature_class(model: &Model, f: &Feature, date: Option<IsoDate>) -> String {
     let mut class = model.class_of(f);
@@ -311,16 +326,10 @@ fn map_svg(
         let linked = open_link(out, model, f, name);
         let _ = write!(
             out,
-            r#"<path class="{}" d="{}" fill="{}"{} stroke="{}" stroke-width="{}" vector-effect="non-scaling-stroke">"#,
+            r#"<path class="{}" d="{}"{} vector-effect="non-scaling-stroke">"#,
             feature_class(model, f, date),
             escape(d),
-            escape(&paint.fill),
-            paint
-                .fill_opacity
-                .map(|o| format!(r#" fill-opacity="{}""#, num(o, 2)))
-                .unwrap_or_default(),
-            escape(&paint.stroke),
-            num(paint.stroke_width, 2),
+            paint_attributes(&paint),
         );
         if !linked {
             let _ = write!(out, "<title>{}</title>", escape(name));
@@ -415,15 +424,9 @@ fn inset(out: &mut String, model: &Model, lang: &str, screen: &Screen) {
     for (paint, d) in &locator.shapes {
         let _ = write!(
             out,
-            r#"<path d="{}" fill="{}"{} stroke="{}" stroke-width="{}"></path>"#,
+            r#"<path d="{}"{}></path>"#,
             escape(d),
-            escape(&paint.fill),
-            paint
-                .fill_opacity
-                .map(|o| format!(r#" fill-opacity="{}""#, num(o, 2)))
-                .unwrap_or_default(),
-            escape(&paint.stroke),
-            num(paint.stroke_width, 2),
+            paint_attributes(paint),
         );
     }
     let r = screen.outline_in(&locator.projection);
