@@ -104,3 +104,28 @@ test('on a phone on its side the view exports, and the map does not stick: the a
   await page.screenshot({ path: 'target/e2e/phone-landscape-740.png' });
   await page.context().close();
 });
+
+test('on a phone every date of the timeline is written out, side by side, none cut or hidden', async () => {
+  for (const [width, height] of [[360, 740], [320, 640]]) {
+    const page = await site.open('', { width, height });
+    const seen = await page.evaluate(() => {
+      const moments = document.querySelector('.timeline-moments');
+      const box = moments.getBoundingClientRect();
+      const dates = [...moments.querySelectorAll('.timeline-date')].map((e) => {
+        const r = e.getBoundingClientRect();
+        return { text: e.textContent, left: r.left, right: r.right, shown: e.checkVisibility() && r.width > 0 };
+      });
+      return { dates, left: box.left, right: box.right, scrolls: moments.scrollWidth > moments.clientWidth + 1 };
+    });
+    const at = `at ${width}px`;
+    assert.ok(seen.dates.length >= 10, `${seen.dates.length} dates ${at}`);
+    assert.equal(seen.scrolls, false, `the dates fit without scrolling ${at}`);
+    for (const [i, d] of seen.dates.entries()) {
+      assert.ok(d.shown && /\d/.test(d.text), `${d.text} shown ${at}`);
+      assert.ok(d.left >= seen.left - 1 && d.right <= seen.right + 1, `${d.text} inside the timeline ${at}`);
+      if (i > 0) assert.ok(d.left >= seen.dates[i - 1].right - 1, `${d.text} overlaps ${seen.dates[i - 1].text} ${at}`);
+    }
+    await page.screenshot({ path: `target/e2e/timeline-${width}.png` });
+    await page.context().close();
+  }
+});
