@@ -182,6 +182,24 @@ for (const [width, height] of [[1280, 800], [360, 740]]) {
   });
 }
 
+test('on a slow phone the static page is painted whole: nothing grows while the page is parsed', async () => {
+  // A CPU twelve times slower parses the page over several frames; the first paint waits
+  // for the map column (`<link rel=expect blocking=render>`), so a half-parsed legend or
+  // locator is never shown and then grown. The code is held: this is the page alone.
+  const context = await site.browser.newContext({ viewport: { width: 360, height: 740 } });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 12 });
+  await page.route('**/*.wasm', () => {});
+  await page.addInitScript(watch);
+  await page.goto(site.url, { waitUntil: 'load' });
+  await nextFrame(page);
+  const seen = await page.evaluate(() => window.__takeOver);
+  assert.equal(seen.blank, 0, 'a frame showed no article or no map');
+  assert.deepEqual(seen.moved, [], 'something moved while the page was parsed');
+  await context.close();
+});
+
 test('the take-over keeps the scroll position and the focus', async () => {
   const page = await held({ width: 360, height: 740 });
   await page.locator('a[href="#passage=p-couloir-latchine"]').focus();
