@@ -105,16 +105,20 @@ put("area-taken-shusha", shusha_taken,
 put("lachin-corridor", corridor,
     sources=src("statement_pm", "statement_azmfa", "tass_posts", "afp_checkpoints", "sputnik_crossroads",
                 "currenttime_lachin", "wiki_lachin", "wiki_zabukh", "wiki_sus", "wiki_lisagor", "geonames_zarysly",
-                "wiki_kornidzor", "wiki_stepanakert", "civilnet_2022"),
+                "wiki_kornidzor", "wiki_stepanakert", "civilnet_2022", "frwiki_corridor", "artsakhtv_km36", "mamul_newroute"),
     note=text(
         "Bande de 2,5 km de part et d’autre d’une route schématique Kornidzor – Aghavno (Zabukh) – Latchine (Berdzor) – Lisagor – Zarysly – "
         "carrefour de Chouchi – sortie sud-ouest de Stepanakert, élargie pour inclure Sus, limitée au territoire azerbaïdjanais. "
         "Conformément au point 6 de la déclaration, elle n’englobe pas Chouchi ni la zone prise autour de la ville. "
-        "Les segments droits (environ 38 km) sont plus courts que la route de montagne (une soixantaine de kilomètres selon l’AFP).",
+        "Le tracé relie les lieux cités par des segments droits (environ 38 km) ; la route de montagne, en lacets, fait environ 65 km "
+        "de la frontière arménienne à Stepanakert, dont 36 km de Stepanakert à l’embranchement de Berdadzor, près de Lisagor, "
+        "alors que le tracé n’en compte que 17 de Stepanakert à Lisagor. Aucune source lue ne donne les villages ni les coordonnées des lacets entre ces lieux.",
         "A band 2.5 km either side of a schematic road Kornidzor – Aghavno (Zabukh) – Lachin (Berdzor) – Lisagor – Zarysly – "
         "Shusha crossroads – Stepanakert's south-western exit, widened to take in Sus, inside Azerbaijan's territory. "
         "As point 6 of the statement says, it leaves out Shusha and the area taken around the town. "
-        "The straight segments (about 38 km) are shorter than the mountain road (some 60 km according to AFP)."))
+        "The line joins the cited places with straight segments (about 38 km); the winding mountain road runs some 65 km "
+        "from the Armenian border to Stepanakert, 36 km of them from Stepanakert to the Berdadzor turn-off near Lisagor, "
+        "while the line counts only 17 from Stepanakert to Lisagor. No source read gives the villages or the coordinates of the bends between these places."))
 
 def minus(poly, other):
     """poly - other, with 5 decimals, as counter-clockwise polygons of more than 0.01 km²."""
@@ -235,6 +239,15 @@ post("peacekeeper-checkpoint-lachin", P["Lachin"],
      "(photo de Current Time, RFE/RL). Placé au centre de la ville.",
      "Russian soldiers at a checkpoint in the town on 1 Dec 2020, the day the district returned to Azerbaijani control "
      "(Current Time photo, RFE/RL). Placed at the town centre.")
+post("peacekeeper-post-martuni", P["Martuni"],
+     "Poste d’observation n° 13, Martouni (source fragile)", "Observation post no. 13, Martuni (weak source)",
+     "2020-11-18", None, src("ruwiki_martuni", "wiki_martuni"),
+     "Source fragile : seul un article de Wikipédia en russe, sans date ni référence, situe le poste d’observation n° 13 du contingent russe "
+     "dans la ville ; aucune dépêche ni aucun bulletin du ministère russe de la Défense lus ne le confirment. Sa date n’est pas connue : "
+     "il est montré à partir du 18 novembre 2020, jour du décompte de 23 postes. Placé au centre de la ville.",
+     "Weak source: only a Russian Wikipedia article, with no date or reference, puts observation post no. 13 of the Russian contingent "
+     "in the town; no news report or Russian Ministry of Defence bulletin that was read confirms it. Its date is not known: "
+     "it is shown from 18 Nov 2020, the day of the count of 23 posts. Placed at the town centre.")
 post("peacekeeper-post-hin-tagher", P["HinTagher"],
      "Soldats russes à Hin Tagher (13-14 décembre 2020)", "Russian peacekeepers at Hin Tagher (13-14 Dec 2020)",
      "2020-12-13", "2020-12-14", src("oc_media_hintagher", "usc_dec13", "wiki_hintagher"),
@@ -247,21 +260,26 @@ hq = by_id["peacekeeper-hq"]["properties"]
 hq["facts"] = [fact for fact in hq["facts"] if fact["label"]["en"] != "Observation posts reported"] + [{
     "label": text("Postes d’observation signalés", "Observation posts reported"),
     "value": text(
+        "16 prévus le 11 nov. 2020 (état-major russe, via Xinhua) ; "
         "25 le 15 nov. 2020 (9 au nord, 9 au sud, 7 temporaires dans le couloir ; ministère russe de la Défense, via TASS) ; "
         "23 le 18 nov. 2020 (11 au nord, 12 au sud ; ministère russe de la Défense), chiffre repris le 20 nov. par le ministre russe de la Défense. "
         f"Seuls les postes dont l’emplacement est cité figurent sur la carte : {len(PLACED)} positions, dont 3 des 7 postes temporaires du couloir, "
-        "les postes n° 5 et 8, celui de Dadivank, 3 points de contrôle et la présence à Hin Tagher les 13 et 14 décembre.",
+        "les postes n° 5 et 8, le n° 13 à Martouni (source fragile), celui de Dadivank, 3 points de contrôle et la présence à Hin Tagher "
+        "les 13 et 14 décembre. Non placé : un point de contrôle près d’Askeran, faute de source lue.",
+        "16 planned on 11 Nov 2020 (Russian General Staff, via Xinhua); "
         "25 on 15 Nov 2020 (9 north, 9 south, 7 temporary in the corridor; Russian Ministry of Defence, via TASS); "
         "23 on 18 Nov 2020 (11 north, 12 south; Russian Ministry of Defence), the figure the Russian defence minister gave again on 20 Nov. "
         f"Only posts whose place is cited are on the map: {len(PLACED)} positions, including 3 of the 7 temporary corridor posts, "
-        "posts no. 5 and 8, the Dadivank post, 3 checkpoints and the presence at Hin Tagher on 13 and 14 December.")}]
+        "posts no. 5 and 8, no. 13 at Martuni (weak source), the Dadivank post, 3 checkpoints and the presence at Hin Tagher "
+        "on 13 and 14 December. Not placed: a checkpoint near Askeran, for want of a source that could be read.")}]
 hq["posts_reported"] = [
+    {"count": 16, "date": "2020-11-11", "detail": "planned along the line of contact and the Lachin corridor (Sergei Rudskoy, Russian General Staff)", "source": SRC["xinhua_16_planned"]["url"]},
     {"count": 25, "date": "2020-11-15", "detail": "9 observation posts in the northern zone, 9 in the southern zone, 7 temporary posts in the Lachin corridor", "source": SRC["tass_posts"]["url"]},
     {"count": 23, "date": "2020-11-18", "detail": "11 in the northern zone of responsibility, 12 in the southern (Maj. Gen. Igor Konashenkov, Russian MoD)", "source": SRC["pravda_23"]["url"]},
     {"count": 23, "date": "2020-11-20", "detail": "23 observation posts established (Sergei Shoigu to Vladimir Putin)", "source": SRC["armenpress_shoigu"]["url"]},
 ]
 hq["posts_placed"] = len(PLACED)
-hq["sources"] = src("statement_pm", "statement_azmfa", "tass_posts", "pravda_23", "armenpress_shoigu", "uawire_hq", "wiki_stepanakert")
+hq["sources"] = src("statement_pm", "statement_azmfa", "xinhua_16_planned", "tass_posts", "pravda_23", "armenpress_shoigu", "uawire_hq", "wiki_stepanakert")
 
 order = [f["id"] for f in doc["features"]]
 # Draw the pocket and its line with the other areas and lines, posts last.
