@@ -42,7 +42,8 @@
 //!   level of detail ([`svg::path`]).
 //! - [`labels`]: which place names fit without overlapping; [`locator`]: the small
 //!   locator map and the places it marks.
-//! - [`gesture`]: drag and pinch from pointer events.
+//! - [`gesture`]: drag and pinch from pointer events; [`keynav`]: the keyboard among the
+//!   features in view (one Tab stop, arrow keys).
 //! - [`page`]: the static page written at build time (`src/bin/prerender.rs`): the
 //!   article and the map of the default view, readable before any code runs.
 //!
@@ -103,6 +104,7 @@ pub mod embed;
 pub mod error;
 pub mod gesture;
 pub mod i18n;
+pub mod keynav;
 pub mod labels;
 pub mod layer;
 pub mod legend;

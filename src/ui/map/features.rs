@@ -6,12 +6,21 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::gesture::Gesture;
+use crate::keynav::{step, Stops};
 use crate::layer::Feature;
 use crate::model::Model;
 use crate::selection::Selection;
 use crate::timeline::Handover;
 use crate::ui::state::Tip;
 use crate::ui::AppState;
+
+/// The keyboard among the features (see [`crate::keynav`]): the features in view with
+/// the one that holds the map's Tab stop, and the one last focused.
+#[derive(Clone, Copy)]
+pub struct KeyNav {
+    pub stops: Memo<Stops>,
+    pub focused: RwSignal<Option<String>>,
+}
 
 /// What every drawn feature shares: its hooks, whether it can be selected, its name.
 pub struct Hooks {
@@ -35,23 +44,35 @@ pub fn hooks(model: &Model, f: &Feature, lang: &str) -> Hooks {
 /// state, and (when it is selectable) its role, name, tooltip, click and keys.
 pub fn feature_attrs(h: &Hooks, gesture: StoredValue<Gesture>) -> impl leptos::attr::Attribute {
     let state = AppState::get();
+    let nav = expect_context::<KeyNav>();
     let interactive = h.interactive;
     let flag = state.feature_selected(&h.id);
     let selected = move || flag.get().to_string();
-    let (id_click, id_key) = (h.id.clone(), h.id.clone());
-    let (name_hover, name_focus) = (h.name.clone(), h.name.clone());
+    let (id_click, id_key, id_tab) = (h.id.clone(), h.id.clone(), h.id.clone());
+    let name_hover = h.name.clone();
+    // One Tab stop for the whole map: the feature the roving tab stop is on.
+    let tabindex = move || {
+        interactive.then(|| {
+            let here = nav
+                .stops
+                .with(|s| s.tab.as_deref() == Some(id_tab.as_str()));
+            if here {
+                "0"
+            } else {
+                "-1"
+            }
+        })
+    };
     view! {
         <{..}
             data-feature-id=h.id.clone()
             data-selected=selected.clone()
-            tabindex=interactive.then_some("0")
+            tabindex=tabindex
             role=interactive.then_some("button")
             aria-label=interactive.then(|| h.name.clone())
             aria-pressed=move || interactive.then(&selected)
             on:pointerenter=move |ev: web_sys::PointerEvent| tip_at_pointer(&name_hover, &ev)
             on:pointerleave=move |_| state.set_tip(None)
-            on:focus=move |ev: web_sys::FocusEvent| tip_at_target(&name_focus, &ev)
-            on:blur=move |_| state.set_tip(None)
             on:click=move |_| {
                 // A click that ended a drag selects nothing.
                 if interactive && !gesture.with_value(Gesture::dragged) {
@@ -59,12 +80,36 @@ pub fn feature_attrs(h: &Hooks, gesture: StoredValue<Gesture>) -> impl leptos::a
                 }
             }
             on:keydown=move |ev: web_sys::KeyboardEvent| {
-                if interactive && crate::ui::is_activation(&ev) {
+                if !interactive {
+                    return;
+                }
+                if crate::ui::is_activation(&ev) {
                     ev.prevent_default();
                     state.toggle(Selection::Feature(id_key.clone()));
+                    return;
+                }
+                // Arrows go from feature to feature (Shift + arrows pan the map, below).
+                let modified = ev.shift_key() || ev.ctrl_key() || ev.alt_key() || ev.meta_key();
+                let key = ev.key();
+                if modified || !matches!(key.as_str(), "ArrowLeft" | "ArrowRight" | "ArrowUp" | "ArrowDown" | "Home" | "End") {
+                    return;
+                }
+                ev.prevent_default();
+                ev.stop_propagation();
+                let next = nav.stops.with_untracked(|s| step(&s.all, &id_key, &key).map(String::from));
+                if let Some(next) = next {
+                    focus_feature(&next);
                 }
             }
         />
+    }
+}
+
+/// Moves the focus to the feature `id` on the map, without scrolling the map's box.
+fn focus_feature(id: &str) {
+    let selector = format!("[data-feature-id=\"{}\"]", crate::ui::css_string(id));
+    if let Ok(Some(el)) = document().query_selector(&selector) {
+        crate::ui::focus_without_scroll(&el);
     }
 }
 
@@ -109,17 +154,26 @@ fn tip_at_pointer(name: &str, ev: &web_sys::PointerEvent) {
     }));
 }
 
-/// Shows a feature's name above the element that took the focus.
-fn tip_at_target(name: &str, ev: &web_sys::FocusEvent) {
+/// A feature took the focus (`focusin` on the map: a focus listener on each feature
+/// would make every shape focusable in Chromium, the inert ones too): it holds the Tab
+/// stop from now on, and its name shows above it.
+pub fn focused_in(ev: &web_sys::FocusEvent) {
     let Some(el) = ev
         .target()
         .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
     else {
         return;
     };
+    let (Some(id), Some(name)) = (
+        el.get_attribute("data-feature-id"),
+        el.get_attribute("aria-label"),
+    ) else {
+        return;
+    };
+    expect_context::<KeyNav>().focused.set(Some(id));
     let r = el.get_bounding_client_rect();
     AppState::get().set_tip(Some(Tip {
-        text: name.to_string(),
+        text: name,
         x: r.left() + r.width() / 2.0,
         y: r.top(),
     }));

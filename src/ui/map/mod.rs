@@ -34,7 +34,9 @@ use crate::svg::{num, transform};
 use crate::ui::AppState;
 use crate::viewport::Viewport;
 
+use crate::keynav::Stops;
 use controls::{MapButtons, ScaleBar, Tooltip};
+use features::KeyNav;
 use inset::Inset;
 use motion::{fly_to, when_quiet};
 
@@ -146,6 +148,27 @@ pub fn MapView() -> impl IntoView {
         place(&found, LABEL_FONT_PX, &always)
     });
 
+    // The keyboard among the features in view: one Tab stop for the map, held by the
+    // feature last focused, else the selected one, else the first in reading order.
+    let focused = RwSignal::new(None::<String>);
+    let stops = Memo::new(move |_| {
+        let (Some(model), Some(s)) = (state.model(), fitted.get()) else {
+            return Stops::default();
+        };
+        let selected = match state.selection() {
+            Selection::Feature(id) => Some(id),
+            _ => None,
+        };
+        let last = focused.get();
+        let preferred: Vec<&str> = [last.as_deref(), selected.as_deref()]
+            .into_iter()
+            .flatten()
+            .collect();
+        let s = s.with_view(settled.get());
+        state.with_hidden_kinds(|hidden| Stops::new(&model, &s, state.date(), hidden, &preferred))
+    });
+    provide_context(KeyNav { stops, focused });
+
     // A view the URL asks for wins; otherwise selecting a passage flies the map to what
     // it speaks of.
     Effect::new(move |_| {
@@ -225,7 +248,8 @@ pub fn MapView() -> impl IntoView {
                     format!("0 0 {} {}", num(w, 2), num(h, 2))
                 }
                 role="group"
-                tabindex="0"
+                // The map's Tab stop is a feature in view; with none in view, the map.
+                tabindex=move || if stops.with(|s| s.tab.is_some()) { "-1" } else { "0" }
                 data-vertices=move || paths.with(|p| p.as_ref().map(|p| p.vertices.to_string()))
                 data-settled=move || {
                     let still = flights.get() == 0 && settled.get() == state.viewport();
@@ -233,6 +257,8 @@ pub fn MapView() -> impl IntoView {
                 }
                 aria-label=move || t(&state.lang(), "map-label")
                 aria-describedby="map-keys"
+                on:focusin=move |ev: web_sys::FocusEvent| features::focused_in(&ev)
+                on:focusout=move |_| state.set_tip(None)
                 on:pointerdown=move |ev: web_sys::PointerEvent| {
                     if ev.button() == 0 {
                         let p = local(&ev);
