@@ -18,8 +18,8 @@ const FLAGS = [
 
 /**
  * Runs Lighthouse once on `url` in a Chromium of its own. Resolves to
- * { performance, accessibility, 'best-practices', seo } (integers 0-100) and
- * `failing`: per category, the audits below the pass mark ({ id, title, score, weight, value });
+ * { performance, accessibility, 'best-practices', seo } (integers 0-100), `fcp_ms` and
+ * `lcp_ms` (its simulated first and largest contentful paints) and `failing`: per category, the audits below the pass mark ({ id, title, score, weight, value });
  * only those of weight > 0 lower the category's score, the others are Lighthouse's advice.
  */
 export async function lighthouseScores(url) {
@@ -27,7 +27,11 @@ export async function lighthouseScores(url) {
   try {
     const { lhr } = await lighthouse(url, { port: chrome.port, logLevel: 'error', output: 'json' });
     if (lhr.runtimeError) throw new Error(`${lhr.runtimeError.code}: ${lhr.runtimeError.message}`);
-    const result = { failing: {} };
+    const result = {
+      failing: {},
+      fcp_ms: lhr.audits['first-contentful-paint'].numericValue,
+      lcp_ms: lhr.audits['largest-contentful-paint'].numericValue,
+    };
     for (const [id, category] of Object.entries(lhr.categories)) {
       result[id] = Math.round(category.score * 100);
       // Scored audits below Lighthouse's pass mark (0.9); not-applicable/manual ones have score null.
