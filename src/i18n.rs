@@ -60,6 +60,17 @@ pub const WORDS: &[(&str, &str, &str)] = &[
             "The article does not mention it.",
         ),
         ("problems", "Problèmes dans les données", "Problems in the data"),
+        // The timeline's caption: what a date changes on the map.
+        ("changes-new-1", "Apparaît sur la carte", "New on the map"),
+        ("changes-new-n", "Apparaissent sur la carte", "New on the map"),
+        ("changes-gone-1", "Quitte la carte", "Off the map"),
+        ("changes-gone-n", "Quittent la carte", "Off the map"),
+        ("changes-handed-1", "Transfert effectué", "Handed over"),
+        ("changes-handed-n", "Transferts effectués", "Handed over"),
+        ("changes-none", "Aucun changement sur la carte à cette date.", "No change on the map on this date."),
+        ("and", "et", "and"),
+        ("legend-handover-pending", "Transfert à venir (à la date affichée)", "To be handed over (on the date shown)"),
+        ("legend-handover-done", "Transfert effectué (à la date affichée)", "Handed over (on the date shown)"),
         ("problems-more-1", "et 1 autre", "and 1 more"),
         ("problems-more-n", "et {n} autres", "and {n} more"),
         ("fatal", "La carte n’a pas pu se charger", "The map could not load"),
@@ -160,7 +171,7 @@ pub fn more_problems(lang: &str, n: usize) -> String {
 }
 
 /// The phrase `{key}-0`, `{key}-1` or `{key}-n` for `n`, with `{n}` written out.
-fn counted(lang: &str, key: &str, n: usize) -> String {
+pub fn counted(lang: &str, key: &str, n: usize) -> String {
     let key = match n {
         0 => format!("{key}-0"),
         1 => format!("{key}-1"),

@@ -8,6 +8,7 @@ use crate::layer::Accuracy;
 use crate::model::Model;
 use crate::shape::Shape;
 use crate::story::Paint;
+use crate::timeline::Handover;
 
 /// How a kind is drawn in the legend's swatch.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -91,4 +92,39 @@ pub fn legend<'a>(
         .filter(|(accuracy, ..)| shown().any(|f| f.accuracy == *accuracy))
         .collect();
     (entries, keys)
+}
+
+/// One line of the handover key: the state, its class on the map
+/// (`map-feature--pending`, `map-feature--handed-over`), the interface word, and the
+/// paint of a feature in that state.
+pub type HandoverKey = (Handover, &'static str, &'static str, Paint);
+
+/// The handover key for `date`: one line per state that a feature shown is in (to be
+/// handed over, handed over), each drawn in the style the map gives it.
+pub fn handover_keys(model: &Model, date: Option<IsoDate>) -> Vec<HandoverKey> {
+    [
+        (
+            Handover::Pending,
+            "map-feature--pending",
+            "legend-handover-pending",
+        ),
+        (
+            Handover::Done,
+            "map-feature--handed-over",
+            "legend-handover-done",
+        ),
+    ]
+    .into_iter()
+    .filter_map(|(state, class, key)| {
+        let f = model
+            .features()
+            .find(|f| f.shown_on(date) && f.handover_on(date) == Some(state))?;
+        Some((
+            state,
+            class,
+            key,
+            model.story.style(&f.kind).paint(&f.shape),
+        ))
+    })
+    .collect()
 }

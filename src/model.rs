@@ -266,6 +266,15 @@ impl Model {
         class
     }
 
+    /// What the timeline's moment at `date` changes on the map (see
+    /// [`crate::timeline::Timeline::changes`]): its caption in `lang`, and the ids of the
+    /// features it changes, for the map to move to. `None` without a timeline.
+    pub fn changes_at(&self, date: IsoDate, lang: &str) -> Option<(String, Vec<String>)> {
+        let changes = self.story.timeline.as_ref()?.changes(self.features(), date);
+        let ids = changes.features().map(|f| f.id.clone()).collect();
+        Some((changes.caption(lang), ids))
+    }
+
     /// The features a passage links to that show on `date`.
     pub fn features_of_at(&self, passage: &str, date: Option<IsoDate>) -> Vec<String> {
         self.index

@@ -481,7 +481,7 @@ fn timeline(out: &mut String, model: &Model, lang: &str, date: Option<IsoDate>) 
         .unwrap_or_default();
     let _ = write!(
         out,
-        r#"<fieldset class="timeline" data-timeline="true"><legend class="timeline-title">{}{}<strong class="timeline-current" data-timeline-current="true">{}</strong></legend><div class="timeline-moments">"#,
+        r#"<fieldset class="timeline" data-timeline="true"><legend class="timeline-title"><span class="timeline-word">{}{}</span><strong class="timeline-current" data-timeline-current="true">{}</strong></legend><div class="timeline-moments">"#,
         escape(t(lang, "timeline")),
         escape(colon(lang)),
         escape(&current),
@@ -499,7 +499,15 @@ fn timeline(out: &mut String, model: &Model, lang: &str, date: Option<IsoDate>) 
             title = escape(&title),
         );
     }
-    out.push_str("</div></fieldset>");
+    out.push_str("</div>");
+    if let Some((caption, _)) = date.and_then(|d| model.changes_at(d, lang)) {
+        let _ = write!(
+            out,
+            r#"<p class="timeline-caption" data-timeline-caption="true">{}</p>"#,
+            escape(&caption)
+        );
+    }
+    out.push_str("</fieldset>");
 }
 
 /// The legend and the credit line (as `src/ui/legend.rs`): a disclosure on a small
@@ -531,6 +539,15 @@ fn legend(out: &mut String, model: &Model, lang: &str, date: Option<IsoDate>) {
             r#"<li class="legend-item" data-legend-kind="{}"><label class="legend-toggle"><input class="legend-checkbox" type="checkbox" checked inert><svg class="legend-swatch" viewBox="0 0 24 16" width="24" height="16" aria-hidden="true">{swatch}</svg><span>{}</span></label></li>"#,
             escape(e.kind),
             escape(&e.label),
+        );
+    }
+    for (_, class, key, paint) in crate::legend::handover_keys(model, date) {
+        let _ = write!(
+            out,
+            r#"<li class="legend-item legend-item--handover"><svg class="legend-swatch" viewBox="0 0 24 16" width="24" height="16" aria-hidden="true"><rect class="{class}" x="1.5" y="2.5" width="21" height="11" fill="{}" stroke="{}" stroke-width="1.5"></rect></svg><span>{}</span></li>"#,
+            escape(&paint.fill),
+            escape(&paint.stroke),
+            escape(t(lang, key)),
         );
     }
     for (_, key, dasharray) in keys {

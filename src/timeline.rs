@@ -5,6 +5,7 @@ use std::collections::BTreeSet;
 use serde::Deserialize;
 
 use crate::date::IsoDate;
+use crate::i18n::{colon, counted, more_problems, t};
 use crate::layer::Feature;
 use crate::names::Names;
 
@@ -26,7 +27,114 @@ pub struct Moment {
     pub passages: Vec<String>,
 }
 
+/// What a moment of the timeline changes on the map, against the moment before it
+/// (for the first moment, what starts on its very date).
+#[derive(Debug, Default, PartialEq)]
+pub struct Changes<'a> {
+    /// Features that start to hold.
+    pub new: Vec<&'a Feature>,
+    /// Features that no longer hold.
+    pub gone: Vec<&'a Feature>,
+    /// Districts handed over since the moment before.
+    pub handed_over: Vec<&'a Feature>,
+}
+
+/// How many names a caption writes out before "and N more".
+const CAPTION_NAMES: usize = 3;
+
+impl Changes<'_> {
+    /// Every feature that changes, the new ones first.
+    pub fn features(&self) -> impl Iterator<Item = &Feature> {
+        self.new
+            .iter()
+            .chain(&self.gone)
+            .chain(&self.handed_over)
+            .copied()
+    }
+
+    /// The caption of the date in `lang`: each kind of change with the names of its first
+    /// few features, or that nothing changes.
+    ///
+    /// # Examples
+    /// ```
+    /// # use ceasefire_map::timeline::{tests_support::feature, Changes};
+    /// let f = feature();
+    /// let changes = Changes { new: vec![&f, &f, &f, &f, &f], handed_over: vec![&f, &f], ..Changes::default() };
+    /// assert_eq!(changes.caption("en"), "New on the map: f; f; f and 2 more. Handed over: f and f.");
+    /// assert_eq!(changes.caption("fr"), "Apparaissent sur la carte\u{a0}: f\u{a0}; f\u{a0}; f et 2 autres. Transferts effectués\u{a0}: f et f.");
+    /// assert_eq!(Changes::default().caption("en"), "No change on the map on this date.");
+    /// ```
+    pub fn caption(&self, lang: &str) -> String {
+        let mut parts = Vec::new();
+        for (key, features) in [
+            ("changes-new", &self.new),
+            ("changes-gone", &self.gone),
+            ("changes-handed", &self.handed_over),
+        ] {
+            if features.is_empty() {
+                continue;
+            }
+            let names: Vec<&str> = features
+                .iter()
+                .take(CAPTION_NAMES)
+                .map(|f| f.name.get(lang))
+                .collect();
+            let more = features.len().saturating_sub(CAPTION_NAMES);
+            // Names may hold commas ("Post no. 8, a village"): semicolons between them.
+            let semicolon = if lang == "fr" { "\u{a0}; " } else { "; " };
+            let list = match names.split_last() {
+                _ if more > 0 => format!("{} {}", names.join(semicolon), more_problems(lang, more)),
+                Some((last, first)) if !first.is_empty() => {
+                    format!("{} {} {last}", first.join(semicolon), t(lang, "and"))
+                }
+                _ => names.join(semicolon),
+            };
+            let head = counted(lang, key, features.len());
+            parts.push(format!("{head}{}{list}.", colon(lang)));
+        }
+        if parts.is_empty() {
+            return t(lang, "changes-none").to_string();
+        }
+        parts.join(" ")
+    }
+}
+
 impl Timeline {
+    /// What the moment at `date` changes on the map, among `features`, against the
+    /// moment before it.
+    pub fn changes<'a>(
+        &self,
+        features: impl Iterator<Item = &'a Feature>,
+        date: IsoDate,
+    ) -> Changes<'a> {
+        let before = self
+            .moments
+            .iter()
+            .filter_map(|m| IsoDate::parse(&m.date))
+            .filter(|d| *d < date)
+            .max();
+        let mut changes = Changes::default();
+        for f in features {
+            let was = match before {
+                Some(b) => f.visible_at(b),
+                None => f.visible_at(date) && f.valid_from != Some(date),
+            };
+            let is = f.visible_at(date);
+            if is && !was {
+                changes.new.push(f);
+            } else if was && !is {
+                changes.gone.push(f);
+            }
+            let handed = f
+                .handover_date
+                .is_some_and(|h| h <= date && before.is_none_or(|b| b < h));
+            if handed {
+                changes.handed_over.push(f);
+            }
+        }
+        changes
+    }
+
     /// The default date, parsed.
     pub fn default_date(&self) -> Option<IsoDate> {
         IsoDate::parse(&self.default)

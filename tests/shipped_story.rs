@@ -179,3 +179,73 @@ fn every_line_and_area_in_view_draws_at_every_zoom_within_the_vertex_budget() {
         }
     }
 }
+
+#[test]
+fn each_date_of_the_timeline_says_what_it_changes_on_the_map() {
+    use ceasefire_map::date::IsoDate;
+    let model = shipped();
+    let d = |s| IsoDate::parse(s).unwrap();
+    let changed = |date| model.changes_at(d(date), "en").unwrap();
+    // The ceasefire brings the zone, the corridor and the line of contact.
+    let (caption, ids) = changed("2020-11-10");
+    for id in ["peacekeeping-zone", "lachin-corridor", "contact-line"] {
+        assert!(ids.iter().any(|i| i == id), "{id} in {ids:?}");
+    }
+    assert!(caption.starts_with("New on the map: "), "{caption}");
+    // Each handover date says which district was handed over, and nothing else changes.
+    for (date, id, name) in [
+        ("2020-11-20", "agdam-district", "Aghdam"),
+        ("2020-11-25", "kalbajar-district", "Kalbajar"),
+        ("2020-12-01", "lachin-district", "Lachin"),
+    ] {
+        let (caption, ids) = changed(date);
+        assert!(ids.contains(&id.to_string()), "{date}: {ids:?}");
+        assert!(
+            caption.contains("Handed over: ") && caption.contains(name),
+            "{date}: {caption}"
+        );
+    }
+    // The war's first day draws nothing new (what was held then is the 1994 line), and
+    // says so; every later moment changes something on the map.
+    let timeline = model.story.timeline.as_ref().unwrap();
+    assert_eq!(
+        changed("2020-09-27"),
+        ("No change on the map on this date.".to_string(), vec![])
+    );
+    for m in &timeline.moments[1..] {
+        let (caption, ids) = changed(&m.date);
+        assert!(!ids.is_empty(), "{} changes nothing: {caption}", m.date);
+    }
+    // In French too, with French punctuation.
+    let (caption, _) = model.changes_at(d("2020-11-20"), "fr").unwrap();
+    assert!(
+        caption.starts_with("Transfert effectué\u{a0}: "),
+        "{caption}"
+    );
+}
+
+#[test]
+fn the_legend_keys_the_handover_in_a_style_of_its_own() {
+    use ceasefire_map::date::IsoDate;
+    use ceasefire_map::legend::handover_keys;
+    let model = shipped();
+    let keys = |date| -> Vec<&str> {
+        handover_keys(&model, IsoDate::parse(date))
+            .into_iter()
+            .map(|k| k.1)
+            .collect()
+    };
+    assert_eq!(keys("2020-11-19"), ["map-feature--pending"]);
+    assert_eq!(
+        keys("2020-11-25"),
+        ["map-feature--pending", "map-feature--handed-over"]
+    );
+    assert_eq!(keys("2020-12-01"), ["map-feature--handed-over"]);
+    // The style is not the accuracy key's: handed-over areas keep their own dashes.
+    let css = std::fs::read_to_string("style/main.css").unwrap();
+    let rule = css
+        .lines()
+        .find(|l| l.starts_with(".map-feature--handed-over"))
+        .unwrap();
+    assert!(!rule.contains("dasharray"), "{rule}");
+}

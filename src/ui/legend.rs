@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::i18n::t;
-use crate::legend::{legend, Swatch};
+use crate::legend::{handover_keys, legend, Swatch};
 use crate::story::Paint;
 use crate::svg::num;
 use crate::ui::AppState;
@@ -59,6 +59,20 @@ pub fn Legend() -> impl IntoView {
                 }
             })
             .collect_view();
+        let handover = handover_keys(&model, state.date())
+            .into_iter()
+            .map(|(_, class, key, paint)| {
+                view! {
+                    <li class="legend-item legend-item--handover">
+                        <svg class="legend-swatch" viewBox="0 0 24 16" width="24" height="16" aria-hidden="true">
+                            <rect class=class x="1.5" y="2.5" width="21" height="11" fill=paint.fill
+                                stroke=paint.stroke stroke-width="1.5" />
+                        </svg>
+                        <span>{t(&l, key)}</span>
+                    </li>
+                }
+            })
+            .collect_view();
         let keys = keys
             .into_iter()
             .map(|(_, key, dasharray)| {
@@ -79,7 +93,7 @@ pub fn Legend() -> impl IntoView {
                 <h2 class="legend-title">{t(&l, "legend")}</h2>
                 <details class="legend-details">
                     <summary class="legend-summary">{t(&l, "legend")}</summary>
-                    <ul class="legend-list">{entries} {keys}</ul>
+                    <ul class="legend-list">{entries} {handover} {keys}</ul>
                 </details>
                 <p class="legend-attribution" data-attribution="true">
                     {model.story.attribution.get(&l).to_string()}

@@ -52,13 +52,19 @@ pub fn TimeControl() -> impl IntoView {
                 .unwrap_or_default();
             Some(format!("{}{label}", date.long(&l)))
         };
+        // What the date changes on the map, said when the reader picks it.
+        let caption = move || {
+            let date = state.date()?;
+            Some(state.model()?.changes_at(date, &state.lang())?.0)
+        };
         Some(view! {
             <fieldset class="timeline" data-timeline="true">
                 <legend class="timeline-title">
-                    {t(&l, "timeline")} {colon(&l)}
+                    <span class="timeline-word">{t(&l, "timeline")}{colon(&l)}</span>
                     <strong class="timeline-current" data-timeline-current="true" aria-live="polite">{current}</strong>
                 </legend>
                 <div class="timeline-moments">{moments}</div>
+                <p class="timeline-caption" data-timeline-caption="true" aria-live="polite">{caption}</p>
             </fieldset>
         })
     }

@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { useSite } from './lib/site.mjs';
-import { classOf, displayOf, hashBesidesView, selectedOf } from './lib/page.mjs';
+import { classOf, displayOf, hashBesidesView, selectedOf, settled } from './lib/page.mjs';
 
 const site = useSite();
 const readJson = async (path) => JSON.parse(await readFile(path, 'utf8'));
@@ -79,9 +79,39 @@ test('the date control replays the war, the ceasefire and the handovers', async 
   await page.close();
 
   const later = await site.open('#date=2020-12-01');
+  // A date opened from a link does not move the map; its caption is there.
+  assert.equal(await later.getAttribute('.map-world', 'transform'), 'translate(0,0) scale(1)');
+  assert.match(await later.textContent('[data-timeline-caption]'), /Transfert effectué\u00a0: District de Latchine/);
   assert.match(await classOf(later, 'lachin-district'), /map-feature--handed-over/);
   assert.match(await later.textContent('[data-timeline-current]'), /1er décembre 2020/);
   await later.close();
+});
+
+test('each date says what it changes, the map moves there, and the legend keys the handover', async () => {
+  const page = await site.open();
+  const caption = () => page.textContent('[data-timeline-caption]');
+  const handoverKeys = () => page.locator('[data-legend] .legend-item--handover rect').evaluateAll((r) => r.map((e) => e.getAttribute('class')));
+  assert.match(await caption(), /^Apparaissent sur la carte\u00a0: /);
+  assert.deepEqual(await handoverKeys(), ['map-feature--pending']);
+  assert.equal(await page.getAttribute('.map-world', 'transform'), 'translate(0,0) scale(1)', 'the map opens on the whole view');
+  // Agdam's handover: the caption names it, the map flies to the district and shows it
+  // whole, and the legend keys both states, each in the map's own style.
+  await page.click('[data-moment-date="2020-11-20"]');
+  assert.match(await caption(), /^Transfert effectué\u00a0: District d’Agdam/);
+  await settled(page);
+  assert.doesNotMatch(await page.getAttribute('.map-world', 'transform'), /scale\(1\)$/, 'the map moved');
+  const [map, district] = await Promise.all([page.locator('[data-map]').boundingBox(), page.locator('[data-feature-id="agdam-district"]').boundingBox()]);
+  assert.ok(district.x >= map.x - 1 && district.y >= map.y - 1 && district.x + district.width <= map.x + map.width + 1 && district.y + district.height <= map.y + map.height + 1, 'the district is in view');
+  assert.ok(district.width > map.width / 4 || district.height > map.height / 4, 'and large');
+  assert.deepEqual(await handoverKeys(), ['map-feature--pending', 'map-feature--handed-over']);
+  const opacity = (selector) => page.locator(selector).first().evaluate((e) => getComputedStyle(e).fillOpacity);
+  assert.equal(await opacity('[data-legend] rect.map-feature--handed-over'), await opacity('[data-feature-id="agdam-district"]'));
+  assert.equal(await page.locator('[data-feature-id="agdam-district"]').evaluate((e) => getComputedStyle(e).strokeDasharray), await page.locator('[data-feature-id="kalbajar-district"]').evaluate((e) => getComputedStyle(e).strokeDasharray), 'the handover keeps the accuracy\'s dashes');
+  // The caption is said: it is a live region, and in English it speaks English.
+  assert.equal(await page.getAttribute('[data-timeline-caption]', 'aria-live'), 'polite');
+  await page.click('[data-lang-switch="en"]');
+  assert.match(await caption(), /^Handed over: Aghdam district/);
+  await page.close();
 });
 
 test('the legend switches layers off and on', async () => {

@@ -23,6 +23,7 @@ use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
+use crate::date::IsoDate;
 use crate::gesture::Gesture;
 use crate::i18n::t;
 use crate::labels::{candidates, place};
@@ -193,6 +194,24 @@ pub fn MapView() -> impl IntoView {
         if let Some(bbox) = model.bbox_of(&ids, &fitted.projection) {
             fly_to(state, flights, fitted.flight_to(bbox));
         }
+    });
+
+    // A date the reader picks moves the map to what that date changes (not the date the
+    // map opens on: the first date shown).
+    Effect::new(move |before: Option<Option<IsoDate>>| {
+        let date = state.date();
+        let picked = matches!(before, Some(Some(b)) if Some(b) != date);
+        if let (true, Some(d), Some(fitted)) = (picked, date, fitted.get_untracked()) {
+            let bbox = state.with_model_untracked(|m| {
+                let m = m.as_ref()?;
+                let (_, ids) = m.changes_at(d, "")?;
+                m.bbox_of(&ids, &fitted.projection)
+            });
+            if let Some(bbox) = bbox {
+                fly_to(state, flights, fitted.flight_to(bbox));
+            }
+        }
+        date
     });
 
     // The URL follows the view once it settles (not on every frame of a pan).
