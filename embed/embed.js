@@ -9,6 +9,7 @@
 // data-ceasefire-passage="ID". Clicking such a span (or Enter/Space on it) selects in the
 // map; when the reader selects in the map, matching spans get data-ceasefire-active and
 // the iframe fires a bubbling `ceasefire:selected` event ({ detail: { feature, passage } }).
+// After a span is clicked, the page scrolls to the map if the reader is past it.
 // Messages are exchanged with the iframe's own origin only.
 (() => {
   'use strict';
@@ -48,6 +49,13 @@
     const passage = span.getAttribute('data-ceasefire-passage');
     const message = feature ? { type: 'ceasefire:select', feature } : { type: 'ceasefire:select', passage };
     frame.contentWindow.postMessage(message, originOf(frame));
+    // The map sits at the top of its frame: bring it into view when the reader is past
+    // it or far above it, so the answer to the click shows.
+    const top = frame.getBoundingClientRect().top;
+    if (top < 0 || top > window.innerHeight / 2) {
+      const reduced = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+      window.scrollBy({ top: top - 16, behavior: reduced ? 'auto' : 'smooth' });
+    }
   };
 
   const wire = () => {

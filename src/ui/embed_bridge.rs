@@ -84,7 +84,7 @@ pub fn start(state: AppState) {
         };
         let known = state.with_model_untracked(|m| m.as_ref().is_some_and(|m| m.has(&selection)));
         if known {
-            state.select(selection);
+            state.select_from_host(selection);
         }
     });
 }

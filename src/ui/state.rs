@@ -188,6 +188,14 @@ impl AppState {
         }
     }
 
+    /// Selects what the host page's text asked for (see [`super::embed_bridge`]), without
+    /// scrolling the article: the map's frame is as tall as its content, so a scroll in
+    /// it would scroll the host page past the map (the host's script brings the map into
+    /// view instead).
+    pub fn select_from_host(&self, next: Selection) {
+        set_if_changed(self.selection, next);
+    }
+
     /// Closes the details panel (Escape, or its close button) and gives the focus back
     /// to what opened it, or else to the feature on the map.
     pub fn close_details(&self) {

@@ -7,7 +7,7 @@ import { resolve } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { serve } from './server.mjs';
 import { useSite } from './lib/site.mjs';
-import { SETTLED, hoverFeature, open, settled } from './lib/page.mjs';
+import { SETTLED, hoverFeature, nextFrame, open, settled } from './lib/page.mjs';
 
 const site = useSite();
 const axeViolations = async (page) =>
@@ -88,6 +88,22 @@ test('embedded in a news page: the iframe follows its content, host spans drive 
     await page.click('[data-ceasefire-feature="contact-line"]');
     await frame.locator('[data-feature-id="contact-line"][data-selected="true"]').waitFor({ state: 'attached' });
     assert.equal(await frame.locator('[data-passage-id="p-ligne-de-contact"]').getAttribute('data-selected'), 'true');
+
+    // A span below the map: the host page scrolls back up to the map (the map's top in the
+    // upper half of the window), and the frame does not scroll the host past it.
+    await page.locator('[data-ceasefire-feature="agdam-district"]').scrollIntoViewIfNeeded();
+    const frameTop = () => page.evaluate(() => document.getElementById('carte').getBoundingClientRect().top);
+    assert.ok((await frameTop()) < 0, 'the reader is past the map');
+    await page.click('[data-ceasefire-feature="agdam-district"]');
+    await frame.locator('[data-feature-id="agdam-district"][data-selected="true"]').waitFor({ state: 'attached' });
+    await page.waitForFunction(() => {
+      const top = document.getElementById('carte').getBoundingClientRect().top;
+      return top >= 0 && top <= innerHeight / 2;
+    });
+    await settled(frame);
+    await nextFrame(page);
+    const top = await frameTop();
+    assert.ok(top >= 0 && top <= 450, `the map's frame top at ${top}px after the selection`);
 
     // A click in the map reaches the host: its span lights up. (First let the map's
     // flight to the contact line end, or the click may land where the town was.)
