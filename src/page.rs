@@ -31,7 +31,9 @@ use crate::article::Span;
 use crate::date::IsoDate;
 use crate::error::Item;
 use crate::i18n::{colon, endonym, t};
-use crate::labels::{candidates, place};
+use crate::labels::{
+    area_candidates, candidates, place, ControlsCss, Room, CONTROLS_NARROW, CONTROLS_WIDE,
+};
 use crate::layer::Feature;
 use crate::legend::Swatch;
 use crate::locator::Locator;
@@ -50,9 +52,7 @@ use crate::viewport::Viewport;
 /// 1280 x 800 pixels, and on a phone of 360 x 740 (the CSS shows the one for the
 /// screen's layout). A `viewBox` scales each to whatever box it gets.
 pub const WIDE: (f64, f64) = (767.0, 573.0);
-pub const NARROW: (f64, f64) = (360.0, 348.0);
-/// The size of place labels, for collision tests (as the app: `.map-label` in the CSS).
-const LABEL_FONT_PX: f64 = 12.0;
+pub const NARROW: (f64, f64) = (360.0, 308.75);
 /// The locator map's box (as the app's).
 const INSET_WIDTH: f64 = 150.0;
 const INSET_HEIGHT: f64 = 118.0;
@@ -248,14 +248,15 @@ fn map_box(out: &mut String, model: &Model, lang: &str, date: Option<IsoDate>) {
     }
     let ranked = model.ranked();
     let wide = Screen::fitted(extent, WIDE.0, WIDE.1);
-    for (screen, class) in [
-        (wide, "map-static-wide"),
+    for (screen, class, controls) in [
+        (wide, "map-static-wide", CONTROLS_WIDE),
         (
             Screen::fitted(extent, NARROW.0, NARROW.1),
             "map-static-narrow",
+            CONTROLS_NARROW,
         ),
     ] {
-        map_svg(out, model, lang, date, &ranked, &screen, class);
+        map_svg(out, model, lang, date, &ranked, (&screen, class, controls));
     }
     inset(out, model, lang, &wide);
     out.push_str(r#"<div class="map-zoom">"#);
@@ -277,15 +278,15 @@ fn map_box(out: &mut String, model: &Model, lang: &str, date: Option<IsoDate>) {
 }
 
 /// The map of the default view in a box the size of `screen`, as the app draws it
-/// (`src/ui/map/`), its features links.
+/// (`src/ui/map/`), its features links; `class` says for which layout, whose
+/// `controls` the labels keep off.
 fn map_svg(
     out: &mut String,
     model: &Model,
     lang: &str,
     date: Option<IsoDate>,
     ranked: &Detail,
-    screen: &Screen,
-    class: &str,
+    (screen, class, controls): (&Screen, &str, ControlsCss),
 ) {
     let paths = ranked.paths(screen, VERTEX_BUDGET);
     let scene = model.drawn(&screen.projection);
@@ -299,7 +300,11 @@ fn map_svg(
         date,
         &none,
     );
-    let labels = place(&found, LABEL_FONT_PX, &[]);
+    // The app's labels at the take-over: the controls as the stylesheet lays them out.
+    let toggle = t(lang, "feature-list").chars().count();
+    let room = Room::of(screen, &controls.boxes(screen.width, screen.height, toggle));
+    let areas = area_candidates(model, &scene, &screen.view, lang);
+    let labels = place(&found, &areas, &[], &room);
     let shown: Vec<&Feature> = model
         .features()
         .filter(|f| f.drawn_on(date, &none))
@@ -344,9 +349,9 @@ fn map_svg(
         let Some(drawn) = scene.get(&f.id) else {
             continue;
         };
-        let Some(&first) = drawn.points.first() else {
+        if drawn.points.is_empty() {
             continue;
-        };
+        }
         let name = f.name.get(lang);
         let style = model.story.style(&f.kind);
         let paint = style.paint(&f.shape);
@@ -367,12 +372,13 @@ fn map_svg(
                 num(paint.stroke_width, 1),
             );
         }
-        if style.label_on_map && labels.contains(&f.id) {
+        if let Some(at) = labels.get(&f.id).filter(|_| style.label_on_map) {
             let _ = write!(
                 out,
-                r#"<text class="map-label" x="{}" y="{}">{}</text>"#,
-                num(first.x + paint.radius + 3.0, 1),
-                num(first.y + 4.0, 1),
+                r#"<text class="map-label"{} x="{}" y="{}">{}</text>"#,
+                anchor_attribute(at.anchor),
+                num(at.at.x, 1),
+                num(at.at.y, 1),
                 escape(name),
             );
         }
@@ -382,14 +388,14 @@ fn map_svg(
         }
     }
     out.push_str(r#"</g><g class="map-area-labels" aria-hidden="true">"#);
-    // As the app: every area of a labelled kind that says where its name goes.
-    for f in model.features() {
-        if !model.story.style(&f.kind).label_on_map {
-            continue;
-        }
-        let Some(at) = scene.get(&f.id).and_then(|d| d.label_at) else {
-            continue;
-        };
+    // As the app: every area of a labelled kind that says where its name goes, inside
+    // the map and off its controls.
+    for (f, at) in labels
+        .0
+        .iter()
+        .filter(|p| p.side.is_none())
+        .filter_map(|p| Some((model.feature(&p.id)?, p.text.at)))
+    {
         let _ = write!(
             out,
             r#"<text class="map-area-label" text-anchor="middle" x="{}" y="{}">{}</text>"#,
@@ -408,6 +414,15 @@ fn map_svg(
         num(px + 6.0, 1),
         km = num(km, 3),
     );
+}
+
+/// The `text-anchor` of a place name, as the app writes it (none for the default).
+fn anchor_attribute(anchor: &str) -> String {
+    if anchor == "start" {
+        String::new()
+    } else {
+        format!(r#" text-anchor="{anchor}""#)
+    }
 }
 
 /// The locator map, with the main map's view outlined (as `src/ui/map/inset.rs`).
@@ -757,7 +772,7 @@ mod tests {
             r#"class="map-area-label""#,
             "km</text>",
             r#"data-static-map="767x573""#,
-            r#"data-static-map="360x348""#,
+            r#"data-static-map="360x308.75""#,
             r#"data-inset="true""#,
             "Stepanakert",
             "19 novembre 2020",

@@ -1,12 +1,12 @@
 //! The map's marks: lines and areas as paths (their data per settled view), points as
 //! markers with their labels, and the names of areas, in three groups of the SVG.
 
-use std::collections::BTreeSet;
 use std::sync::Arc;
 
 use leptos::prelude::*;
 
 use crate::gesture::Gesture;
+use crate::labels::Labels;
 use crate::layer::Feature;
 use crate::model::{Drawn, Model, Scene};
 use crate::projection::Point;
@@ -39,7 +39,7 @@ pub fn shapes(paths: Memo<Option<Arc<Paths>>>, gesture: StoredValue<Gesture>) ->
 pub fn points(
     scene: Memo<Option<Arc<Scene>>>,
     gesture: StoredValue<Gesture>,
-    shown_labels: Memo<BTreeSet<String>>,
+    shown_labels: Memo<Labels>,
 ) -> impl IntoView {
     let state = AppState::get();
     move || {
@@ -113,8 +113,8 @@ fn displacements(model: &Model, points: &[(&Feature, &Drawn)]) -> Vec<Point> {
     out
 }
 
-/// The names of areas whose kind is labelled on the map.
-pub fn area_labels(scene: Memo<Option<Arc<Scene>>>) -> impl IntoView {
+/// The names of areas whose kind is labelled on the map, where `shown_labels` puts them.
+pub fn area_labels(scene: Memo<Option<Arc<Scene>>>, shown_labels: Memo<Labels>) -> impl IntoView {
     let state = AppState::get();
     move || {
         let drawn = scene.get()?;
@@ -124,11 +124,11 @@ pub fn area_labels(scene: Memo<Option<Arc<Scene>>>) -> impl IntoView {
             model
                 .features()
                 .filter(|f| model.story.style(&f.kind).label_on_map)
-                .filter_map(|f| {
-                    let at = drawn.get(&f.id)?.label_at?;
-                    Some((at, f.name.get(&l).to_string(), shown_lang(&f.name, &l)))
+                .filter(|f| drawn.get(&f.id).is_some_and(|d| d.label_at.is_some()))
+                .map(|f| {
+                    let (text, lang) = (f.name.get(&l).to_string(), shown_lang(&f.name, &l));
+                    label_view(f.id.clone(), "map-area-label", text, lang, shown_labels)
                 })
-                .map(|(at, text, lang)| area_label_view(at, text, lang))
                 .collect_view(),
         )
     }
@@ -173,7 +173,7 @@ fn points_view(
     d: &Drawn,
     aside: Point,
     gesture: StoredValue<Gesture>,
-    shown_labels: Memo<BTreeSet<String>>,
+    shown_labels: Memo<Labels>,
 ) -> AnyView {
     let state = AppState::get();
     let h = hooks(model, f, &state.lang_untracked());
@@ -182,13 +182,6 @@ fn points_view(
     let radius = paint.radius;
     let label = style.label_on_map.then(|| h.name.clone());
     let label_id = h.id.clone();
-    let label_visibility = move || {
-        if shown_labels.with(|s| s.contains(&label_id)) {
-            "visible"
-        } else {
-            "hidden"
-        }
-    };
     let lang = shown_lang(&f.name, &state.lang_untracked());
     let true_at = move |p: Point| state.viewport().apply(p);
     let at = move |p: Point| {
@@ -247,7 +240,6 @@ fn points_view(
             }
         })
         .collect_view();
-    let first = d.points[0];
     let display = display_of(f);
     view! {
         <g
@@ -258,30 +250,29 @@ fn points_view(
         >
             <title>{h.name.clone()}</title>
             {marks}
-            {label.map(|text| {
-                view! {
-                    <text
-                        class="map-label"
-                        visibility=label_visibility
-                        x=move || num(at(first).x + radius + 3.0, 1)
-                        y=move || num(at(first).y + 4.0, 1)
-                    >
-                        {text}
-                    </text>
-                }
-            })}
+            {label.map(|text| label_view(label_id, "map-label", text, None, shown_labels))}
         </g>
     }
     .into_any()
 }
 
-/// The name of an area, written where the data says (it keeps its size at every zoom).
-fn area_label_view(at: Point, text: String, lang: Option<String>) -> AnyView {
-    let state = AppState::get();
-    let place = move || state.viewport().apply(at);
+/// A name on the map (a place's or an area's), where `shown_labels` puts it (see
+/// [`crate::labels::place`]), hidden when it is not written; it keeps its size at every
+/// zoom.
+fn label_view(
+    id: String,
+    class: &'static str,
+    text: String,
+    lang: Option<String>,
+    shown_labels: Memo<Labels>,
+) -> AnyView {
+    let written = Memo::new(move |_| shown_labels.with(|s| s.get(&id)));
     view! {
-        <text class="map-area-label" text-anchor="middle" lang=lang
-            x=move || num(place().x, 1) y=move || num(place().y, 1)>
+        <text class=class lang=lang
+            visibility=move || if written.with(Option::is_some) { "visible" } else { "hidden" }
+            text-anchor=move || written.get().map(|w| w.anchor).filter(|a| *a != "start")
+            x=move || written.get().map(|w| num(w.at.x, 1))
+            y=move || written.get().map(|w| num(w.at.y, 1))>
             {text}
         </text>
     }

@@ -16,7 +16,6 @@ mod inset;
 mod layers;
 mod motion;
 
-use std::collections::BTreeSet;
 use std::sync::Arc;
 
 use leptos::prelude::*;
@@ -26,8 +25,8 @@ use wasm_bindgen::JsCast;
 use crate::date::IsoDate;
 use crate::gesture::Gesture;
 use crate::i18n::t;
-use crate::labels::{candidates, place};
-use crate::projection::Point;
+use crate::labels::{area_candidates, candidates, place, Labels, Room};
+use crate::projection::{Point, Rect};
 use crate::screen::Screen;
 use crate::selection::Selection;
 use crate::svg::path::{Detail, VERTEX_BUDGET};
@@ -47,8 +46,8 @@ const FALLBACK_SIZE: (f64, f64) = (640.0, 480.0);
 const VIEW_SETTLE_MS: u64 = 400;
 /// Quiet time, in milliseconds, before paths are written for a new view.
 const DETAIL_SETTLE_MS: u64 = 120;
-/// The size of place labels, for collision tests (matches `.map-label` in the CSS).
-const LABEL_FONT_PX: f64 = 12.0;
+/// What sits over the map and hides what is under it: labels keep off them.
+const CONTROLS: &str = ".map-zoom, .feature-list-toggle, .map-inset";
 
 /// The ranked geometry, compared by identity (a story's is computed once).
 #[derive(Clone)]
@@ -96,14 +95,31 @@ pub fn MapView() -> impl IntoView {
         size.set((w, h));
         state.set_viewport(view);
     };
+    // The controls' boxes in the map's box, for the labels to keep off them.
+    let controls = RwSignal::new(Vec::<Rect>::new());
+    let measure_controls = move || {
+        let Some(el) = map_box.get_untracked() else {
+            return;
+        };
+        let found = controls_in(&el);
+        if found != controls.get_untracked() {
+            controls.set(found);
+        }
+    };
     // The box changes size with the window and with what loads around it (the
     // legend): the viewBox must follow, so that SVG units stay CSS pixels.
     Effect::new(move |_| {
         let Some(el) = map_box.get() else { return };
         measure();
-        let on_resize = Closure::<dyn Fn()>::new(measure);
+        let on_resize = Closure::<dyn Fn()>::new(move || {
+            measure();
+            measure_controls();
+        });
         if let Ok(observer) = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()) {
             observer.observe(&el);
+            if let Ok(Some(buttons)) = el.query_selector(".map-zoom") {
+                observer.observe(&buttons);
+            }
         }
         // The map lives as long as the page.
         on_resize.forget();
@@ -126,10 +142,19 @@ pub fn MapView() -> impl IntoView {
         Some(Arc::new(detail.get()?.0.paths(&screen, VERTEX_BUDGET)))
     });
 
-    // Which place labels fit in view at this zoom; the selected ones always do.
+    // The locator map comes with the story, the list toggle's width with the language:
+    // measured again once they are laid out.
+    Effect::new(move |_| {
+        fitted.track();
+        state.track_lang();
+        request_animation_frame(measure_controls);
+    });
+
+    // Which names fit in view at this zoom, off the controls; the selected ones always
+    // do where they can.
     let shown_labels = Memo::new(move |_| {
         let (Some(drawn), Some(model), Some(s)) = (scene.get(), state.model(), screen.get()) else {
-            return BTreeSet::new();
+            return Labels::default();
         };
         let found = state.with_hidden_kinds(|hidden| {
             candidates(
@@ -146,7 +171,8 @@ pub fn MapView() -> impl IntoView {
             .highlight()
             .with(|h| h.features.iter().cloned().collect());
         let always: Vec<&str> = always.iter().map(String::as_str).collect();
-        place(&found, LABEL_FONT_PX, &always)
+        let areas = area_candidates(&model, &drawn, &s.view, &state.lang());
+        controls.with(|c| place(&found, &areas, &always, &Room::of(&s, c)))
     });
 
     // The keyboard among the features in view: one Tab stop for the map, held by the
@@ -313,7 +339,7 @@ pub fn MapView() -> impl IntoView {
                     {layers::shapes(paths, gesture)}
                 </g>
                 <g class="map-points">{layers::points(scene, gesture, shown_labels)}</g>
-                <g class="map-area-labels" aria-hidden="true">{layers::area_labels(scene)}</g>
+                <g class="map-area-labels" aria-hidden="true">{layers::area_labels(scene, shown_labels)}</g>
                 <ScaleBar screen=screen />
             </svg>
             <Inset screen=screen />
@@ -322,4 +348,27 @@ pub fn MapView() -> impl IntoView {
             <MapButtons screen=screen />
         </div>
     }
+}
+
+/// The boxes of the controls over the map (buttons, list toggle, locator map), in the
+/// map's CSS pixels from its top left; none for a control not shown.
+fn controls_in(map_box: &web_sys::HtmlDivElement) -> Vec<Rect> {
+    let origin = map_box.get_bounding_client_rect();
+    let Some(Ok(found)) = map_box
+        .parent_element()
+        .map(|a| a.query_selector_all(CONTROLS))
+    else {
+        return Vec::new();
+    };
+    (0..found.length())
+        .filter_map(|i| found.item(i)?.dyn_into::<web_sys::Element>().ok())
+        .map(|e| e.get_bounding_client_rect())
+        .filter(|r| r.width() > 0.0 && r.height() > 0.0)
+        .map(|r| Rect {
+            left: r.left() - origin.left(),
+            top: r.top() - origin.top(),
+            right: r.right() - origin.left(),
+            bottom: r.bottom() - origin.top(),
+        })
+        .collect()
 }
