@@ -42,6 +42,7 @@
 //!   level of detail ([`svg::path`]).
 //! - [`labels`]: which place names fit without overlapping; [`locator`]: the small
 //!   locator map and the places it marks.
+//! - [`figure`]: the exported view: the map with its caption, legend and credit under it.
 //! - [`gesture`]: drag and pinch from pointer events; [`keynav`]: the keyboard among the
 //!   features in view (one Tab stop, arrow keys).
 //! - [`page`]: the static page written at build time (`src/bin/prerender.rs`): the
@@ -102,6 +103,7 @@ pub mod article;
 pub mod date;
 pub mod embed;
 pub mod error;
+pub mod figure;
 pub mod gesture;
 pub mod i18n;
 pub mod keynav;

@@ -1,11 +1,13 @@
 //! "Export this view": the map as it is on screen, as a standalone SVG file (styles
-//! inlined, with the title and the credit line) or as a PNG drawn from it.
+//! inlined) with its caption, legend and credit under it (a [`Figure`] the core lays
+//! out), or as a PNG drawn from it.
 
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
 use leptos::prelude::*;
 
+use crate::figure::Figure;
 use crate::i18n::t;
 use crate::svg::num;
 use crate::ui::state::AppState;
@@ -30,8 +32,9 @@ const STYLE: [&str; 16] = [
     "text-anchor",
 ];
 
-/// The map on screen as standalone SVG text, with `caption` (title, credit) under it.
-pub fn map_svg(caption: &[String]) -> Option<(String, f64, f64)> {
+/// The map on screen as standalone SVG text, composed by `compose` (given the map's
+/// width and height) with what goes under it; and the figure's size.
+pub fn map_svg(compose: impl Fn(f64, f64) -> Option<Figure>) -> Option<(String, f64, f64)> {
     let doc = document();
     let svg = doc.query_selector("[data-map]").ok()??;
     let rect = svg.get_bounding_client_rect();
@@ -68,8 +71,8 @@ pub fn map_svg(caption: &[String]) -> Option<(String, f64, f64)> {
             let _ = copy.remove_attribute(attribute);
         }
     }
-    let caption_height = 18.0 * caption.len() as f64 + 8.0;
-    let total = h + caption_height;
+    let figure = compose(w, h)?;
+    let total = figure.height;
     for (name, value) in [
         ("xmlns", "http://www.w3.org/2000/svg".to_string()),
         ("width", num(w, 2)),
@@ -80,28 +83,21 @@ pub fn map_svg(caption: &[String]) -> Option<(String, f64, f64)> {
     }
     let ns = Some("http://www.w3.org/2000/svg");
     let paper = doc.create_element_ns(ns, "rect").ok()?;
-    for (name, value) in [("width", "100%"), ("height", "100%"), ("fill", "#f7f5f0")] {
+    for (name, value) in [
+        ("width", "100%"),
+        ("height", "100%"),
+        ("fill", crate::figure::PAPER),
+    ] {
         let _ = paper.set_attribute(name, value);
     }
     let _ = clone.insert_before(&paper, clone.first_child().as_ref());
-    // The first line (the title) in bold, the others (the credit) smaller.
-    let mut y = h;
-    for line in caption {
-        let text = doc.create_element_ns(ns, "text").ok()?;
-        let title = y == h;
-        y += 18.0;
-        for (name, value) in [
-            ("x", "8".to_string()),
-            ("y", num(y, 2)),
-            ("font-family", "system-ui, sans-serif".to_string()),
-            ("font-size", if title { "13" } else { "10" }.to_string()),
-            ("font-weight", if title { "700" } else { "400" }.to_string()),
-            ("fill", "#1d1d1b".to_string()),
-        ] {
-            let _ = text.set_attribute(name, &value);
+    for mark in figure.marks {
+        let element = doc.create_element_ns(ns, mark.tag).ok()?;
+        for (name, value) in &mark.attrs {
+            let _ = element.set_attribute(name, value);
         }
-        text.set_text_content(Some(line));
-        let _ = clone.append_child(&text);
+        element.set_text_content(mark.text.as_deref());
+        let _ = clone.append_child(&element);
     }
     let serializer = web_sys::XmlSerializer::new().ok()?;
     Some((serializer.serialize_to_string(&clone).ok()?, w, total))
@@ -130,8 +126,8 @@ fn download(blob: &web_sys::Blob, name: &str) {
 }
 
 /// Downloads the view as an SVG file.
-pub fn export_svg(caption: &[String]) {
-    let Some((svg, _, _)) = map_svg(caption) else {
+pub fn export_svg(compose: impl Fn(f64, f64) -> Option<Figure>) {
+    let Some((svg, _, _)) = map_svg(compose) else {
         return;
     };
     let options = web_sys::BlobPropertyBag::new();
@@ -143,8 +139,8 @@ pub fn export_svg(caption: &[String]) {
 }
 
 /// Downloads the view as a PNG file at twice the screen's size.
-pub fn export_png(caption: &[String]) {
-    let Some((svg, w, h)) = map_svg(caption) else {
+pub fn export_png(compose: impl Fn(f64, f64) -> Option<Figure>) {
+    let Some((svg, w, h)) = map_svg(compose) else {
         return;
     };
     let name = file_name("png");

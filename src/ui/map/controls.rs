@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use crate::figure::figure;
 use crate::i18n::t;
 use crate::screen::{Screen, ZOOM_STEP};
 use crate::svg::{num, scale_bar_path};
@@ -21,20 +22,15 @@ pub fn MapButtons(
             state.set_viewport(s.zoomed(factor));
         }
     };
-    // The title, the date shown and the credit line, written under an exported map.
-    let caption = move || {
+    // The exported figure of a map of a given size: the map, then its caption, legend
+    // and credit under it (see `crate::figure`). Read when a button is pressed.
+    let compose = move |width: f64, map_height: f64| {
         let l = state.lang_untracked();
+        let date = state.date_untracked();
+        let hidden = untrack(|| state.with_hidden_kinds(Clone::clone));
         state.with_model_untracked(|m| {
-            m.as_ref().map_or_else(Vec::new, |m| {
-                let date = state
-                    .date_untracked()
-                    .map(|d| d.long(&l))
-                    .unwrap_or_default();
-                vec![
-                    format!("{} — {date}", m.story.title.get(&l)),
-                    m.story.attribution.get(&l).to_string(),
-                ]
-            })
+            let m = m.as_ref()?;
+            Some(figure(m, date, &l, &hidden, width, map_height))
         })
     };
     let label = move |key: &'static str| move || t(&state.lang(), key);
@@ -51,10 +47,10 @@ pub fn MapButtons(
                 on:click=move |_| state.set_viewport(Viewport::IDENTITY)>"⤢"</button>
             <button type="button" class="map-zoom-button map-export" data-export="svg"
                 aria-label=label("export-svg") title=label("export-svg")
-                on:click=move |_| crate::ui::export::export_svg(&caption())>"SVG"</button>
+                on:click=move |_| crate::ui::export::export_svg(compose)>"SVG"</button>
             <button type="button" class="map-zoom-button map-export" data-export="png"
                 aria-label=label("export-png") title=label("export-png")
-                on:click=move |_| crate::ui::export::export_png(&caption())>"PNG"</button>
+                on:click=move |_| crate::ui::export::export_png(compose)>"PNG"</button>
         </div>
     }
 }
