@@ -103,7 +103,7 @@ test('with JavaScript off, the page has the article, the map, the legend and the
   // to their features, place names, a scale bar; and the locator map.
   const map = page.locator('[data-static-map]:visible');
   assert.equal(await map.count(), 1);
-  assert.equal(await map.getAttribute('data-static-map'), '360x308.75');
+  assert.equal(await map.getAttribute('data-static-map'), '360x298.5');
   const shapes = await map.locator('a[href^="#feature="] path').count();
   const points = await map.locator('a[href^="#feature="] circle').count();
   assert.ok(shapes >= 10 && points >= 10, `${shapes} shapes, ${points} points`);
