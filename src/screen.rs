@@ -160,6 +160,106 @@ impl Screen {
         Viewport::fitting(bbox, self.width, self.height, FLY_PADDING, FLY_MAX_ZOOM)
     }
 
+    /// Where `bbox` (map units) lands in the box's pixels, with `pad` pixels around it
+    /// (a point's marker and its touch target).
+    pub fn on_screen(&self, bbox: Rect, pad: f64) -> Rect {
+        let (a, b) = (
+            self.view.apply(Point {
+                x: bbox.left,
+                y: bbox.top,
+            }),
+            self.view.apply(Point {
+                x: bbox.right,
+                y: bbox.bottom,
+            }),
+        );
+        Rect {
+            left: a.x - pad,
+            top: a.y - pad,
+            right: b.x + pad,
+            bottom: b.y + pad,
+        }
+    }
+
+    /// The view that brings `target` (a box in the box's pixels: a feature as drawn, see
+    /// [`Screen::on_screen`]) into view beside something covering part of the box (`cover`: the
+    /// details panel), moving as little as
+    /// it can: into the largest part of the box left uncovered, or its middle there when
+    /// it is larger. The map keeps covering that part (paper may show under the panel).
+    /// `None` when nothing needs to move.
+    ///
+    /// # Examples
+    /// ```
+    /// use ceasefire_map::projection::{Bounds, LonLat, Rect};
+    /// use ceasefire_map::screen::Screen;
+    /// let extent = Bounds { west: 46.0, south: 39.0, east: 47.0, north: 40.0 };
+    /// let s = Screen::fitted(extent, 400.0, 300.0);
+    /// // A place and its name at the right edge, under a panel over the right half.
+    /// let place = LonLat { lon: 46.95, lat: 39.5 };
+    /// let p = s.to_screen(place);
+    /// let drawn = Rect { left: p.x - 5.0, top: p.y - 5.0, right: p.x + 60.0, bottom: p.y + 5.0 };
+    /// let panel = Rect { left: 200.0, top: 0.0, right: 400.0, bottom: 300.0 };
+    /// let v = s.revealing(drawn, panel).unwrap();
+    /// assert!(s.with_view(v).to_screen(place).x + 60.0 <= 200.0);
+    /// // A place already clear of the panel: nothing moves.
+    /// let q = s.to_screen(LonLat { lon: 46.1, lat: 39.5 });
+    /// assert_eq!(s.revealing(Rect { left: q.x, top: q.y, right: q.x + 20.0, bottom: q.y + 5.0 }, panel), None);
+    /// ```
+    pub fn revealing(&self, target: Rect, cover: Rect) -> Option<Viewport> {
+        let box_ = self.rect();
+        if !cover.overlaps(&box_) {
+            return None;
+        }
+        // The largest part left of, right of, above or below the cover.
+        let parts = [
+            Rect {
+                right: cover.left,
+                ..box_
+            },
+            Rect {
+                left: cover.right,
+                ..box_
+            },
+            Rect {
+                bottom: cover.top,
+                ..box_
+            },
+            Rect {
+                top: cover.bottom,
+                ..box_
+            },
+        ];
+        let area = |r: &Rect| (r.right - r.left).max(0.0) * (r.bottom - r.top).max(0.0);
+        let free = parts
+            .into_iter()
+            .fold(parts[0], |a, b| if area(&b) > area(&a) { b } else { a });
+        if !target.overlaps(&cover) {
+            return None;
+        }
+        let shift = |lo: f64, hi: f64, a: f64, b: f64| {
+            if b - a > hi - lo {
+                (lo + hi - a - b) / 2.0
+            } else if a < lo {
+                lo - a
+            } else if b > hi {
+                hi - b
+            } else {
+                0.0
+            }
+        };
+        let v = self.view.panned(
+            shift(free.left, free.right, target.left, target.right),
+            shift(free.top, free.bottom, target.top, target.bottom),
+        );
+        // The map still covers the free part.
+        let (w, h) = (self.width * v.k, self.height * v.k);
+        Some(Viewport {
+            x: v.x.clamp((free.right - w).min(free.left), free.left),
+            y: v.y.clamp((free.bottom - h).min(free.top), free.top),
+            ..v
+        })
+    }
+
     /// The part of the world this screen shows, drawn with another projection (the
     /// locator map's outline of the view).
     pub fn outline_in(&self, other: &Projection) -> Rect {

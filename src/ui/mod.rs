@@ -397,7 +397,30 @@ pub(crate) fn scroll_into_view(selector: &str) {
     };
     let reduced = prefers_reduced_motion();
     let options = web_sys::ScrollIntoViewOptions::new();
-    options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+    // Under a map that sticks across the top of the screen (a phone held upright), the
+    // passage goes just below it (its `scroll-margin-top`), above the details' sheet;
+    // elsewhere the page moves as little as it can.
+    let band = document()
+        .query_selector(".layout-map")
+        .ok()
+        .flatten()
+        .and_then(|map| {
+            let sticky = window()
+                .get_computed_style(&map)
+                .ok()
+                .flatten()?
+                .get_property_value("position")
+                .ok()?;
+            let wide = map.get_bounding_client_rect().width()
+                >= f64::from(document().document_element()?.client_width()) - 1.0;
+            Some(sticky == "sticky" && wide)
+        })
+        .unwrap_or(false);
+    options.set_block(if band {
+        web_sys::ScrollLogicalPosition::Start
+    } else {
+        web_sys::ScrollLogicalPosition::Nearest
+    });
     options.set_behavior(if reduced {
         web_sys::ScrollBehavior::Instant
     } else {

@@ -48,6 +48,8 @@ const VIEW_SETTLE_MS: u64 = 400;
 const DETAIL_SETTLE_MS: u64 = 120;
 /// What sits over the map and hides what is under it: labels keep off them.
 const CONTROLS: &str = ".map-zoom, .feature-list-toggle, .map-inset";
+/// Half the touch target of a point (24 px across, see `layers`).
+const HIT_RADIUS_PX: f64 = 12.0;
 
 /// The ranked geometry, compared by identity (a story's is computed once).
 #[derive(Clone)]
@@ -220,6 +222,44 @@ pub fn MapView() -> impl IntoView {
         if let Some(bbox) = model.bbox_of(&ids, &fitted.projection) {
             fly_to(state, flights, fitted.flight_to(bbox));
         }
+    });
+
+    // A feature chosen under where its details open (at the side on a short screen,
+    // over a corner on a wide one): the map moves it into the part left uncovered, once
+    // the panel is drawn.
+    Effect::new(move |_| {
+        let Selection::Feature(id) = state.selection() else {
+            return;
+        };
+        request_animation_frame(move || {
+            let (Some(el), Some(s)) = (map_box.get_untracked(), screen.get_untracked()) else {
+                return;
+            };
+            let Ok(Some(details)) = document().query_selector("[data-details]") else {
+                return;
+            };
+            let m = el.get_bounding_client_rect();
+            let d = details.get_bounding_client_rect();
+            let cover = crate::projection::Rect {
+                left: d.left() - m.left(),
+                top: d.top() - m.top(),
+                right: d.right() - m.left(),
+                bottom: d.bottom() - m.top(),
+            };
+            // The feature's marks with its touch target around them (its name is placed
+            // again wherever it fits).
+            let bbox = state.with_model_untracked(|model| {
+                model
+                    .as_ref()?
+                    .bbox_of(std::slice::from_ref(&id), &s.projection)
+            });
+            let Some(drawn) = bbox.map(|b| s.on_screen(b, HIT_RADIUS_PX)) else {
+                return;
+            };
+            if let Some(view) = s.revealing(drawn, cover) {
+                fly_to(state, flights, view);
+            }
+        });
     });
 
     // A date the reader picks moves the map to what that date changes (not the date the
