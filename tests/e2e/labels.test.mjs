@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useSite } from './lib/site.mjs';
-import { READY, settled } from './lib/page.mjs';
+import { READY, openHeld, settled } from './lib/page.mjs';
 
 const site = useSite();
 
@@ -71,19 +71,11 @@ for (const [width, height] of [[320, 640], [360, 740], [768, 1024], [1280, 800]]
 
 for (const [width, height] of [[1280, 800], [360, 740]]) {
   test(`at ${width}x${height} the static page writes the names the app writes, where it writes them`, async () => {
-    let release;
-    const gate = new Promise((ok) => (release = ok));
-    const routes = {
-      '**/*.wasm': async (route) => {
-        await gate;
-        await route.continue();
-      },
-    };
-    const page = await site.open('', { width, height, routes, ready: '[data-prerendered] [data-legend]' });
+    const page = await openHeld(site.browser, site.url, { width, height, ready: '[data-prerendered] [data-legend]' });
     await page.screenshot({ path: `target/e2e/labels-static-${width}.png` });
     const before = await seen(page);
     check(before, `${width}px static`);
-    release();
+    page.release();
     await page.waitForSelector(READY, { state: 'attached' });
     await settled(page);
     const after = await seen(page);

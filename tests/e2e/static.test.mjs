@@ -6,26 +6,15 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { useSite } from './lib/site.mjs';
-import { READY, nextFrame } from './lib/page.mjs';
+import { READY, nextFrame, openHeld } from './lib/page.mjs';
 
 const site = useSite();
 const story = JSON.parse(await readFile('dist/geodata/story.json', 'utf8'));
 const STATIC = '[data-prerendered] [data-legend]';
 
 /** A page whose code waits until `release()` is called, so the static view shows first. */
-async function held({ width = 1280, height = 800, hash = '' } = {}) {
-  let release;
-  const gate = new Promise((ok) => (release = ok));
-  const routes = {
-    '**/*.wasm': async (route) => {
-      await gate;
-      await route.continue();
-    },
-  };
-  const page = await site.open(hash, { width, height, routes, init: watch, ready: STATIC });
-  page.release = release;
-  return page;
-}
+const held = ({ width = 1280, height = 800, hash = '' } = {}) =>
+  openHeld(site.browser, site.url + hash, { width, height, init: watch, ready: STATIC });
 
 /**
  * Runs in the page from its first byte on: records layout shifts, and at every change

@@ -40,6 +40,22 @@ export async function open(browser, url, { width = 1280, height = 800, routes = 
   return page;
 }
 
+/**
+ * `open`, with the app's code (the wasm) held until `page.release()` is called: the
+ * static view written into the page shows first.
+ */
+export async function openHeld(browser, url, options = {}) {
+  let release;
+  const gate = new Promise((ok) => (release = ok));
+  const hold = async (route) => {
+    await gate;
+    await route.continue();
+  };
+  const page = await open(browser, url, { ...options, routes: { ...options.routes, '**/*.wasm': hold } });
+  page.release = release;
+  return page;
+}
+
 /** Resolves after the page has drawn one more frame (what the last input started shows). */
 export const nextFrame = (page) => page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
 
