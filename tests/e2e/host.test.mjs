@@ -31,6 +31,17 @@ test('the bundle runs under the strict Content-Security-Policy of dist/csp.txt',
     assert.deepEqual(await page.evaluate(() => window.__cspViolations), []);
     assert.deepEqual(page.errors, []);
     await page.close();
+    // The head script that sets the embed mode and the theme runs under the policy too.
+    const embedded = await open(site.browser, strict.url + '?embed&theme=dark', {
+      init: () => {
+        window.__cspViolations = [];
+        document.addEventListener('securitypolicyviolation', (e) => window.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`));
+      },
+    });
+    assert.equal(await embedded.getAttribute('html', 'data-embed'), 'true');
+    assert.deepEqual(await embedded.evaluate(() => window.__cspViolations), []);
+    assert.deepEqual(embedded.errors, []);
+    await embedded.close();
   } finally {
     await strict.close();
   }

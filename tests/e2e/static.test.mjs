@@ -189,6 +189,29 @@ test('on a slow phone the static page is painted whole: nothing grows while the 
   await context.close();
 });
 
+test('?embed and ?theme=dark show in the static view already, before the code runs', async () => {
+  const page = await openHeld(site.browser, `${site.url}?embed&theme=dark`, { width: 900, height: 700, ready: STATIC });
+  assert.equal(await page.getAttribute('html', 'data-embed'), 'true');
+  assert.equal(await page.getAttribute('html', 'data-theme'), 'dark');
+  // The embed layout (the map above the article, not sticky), dark paper.
+  assert.notEqual(await page.locator('.layout-map').evaluate((e) => getComputedStyle(e).position), 'sticky');
+  const paper = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  const dark = await paper();
+  const before = await page.locator('.layout-map').boundingBox();
+  page.release();
+  await page.waitForSelector(READY, { state: 'attached' });
+  assert.equal(await page.getAttribute('html', 'data-embed'), 'true');
+  assert.equal(await paper(), dark, 'the theme stays as it was');
+  const after = await page.locator('.layout-map').boundingBox();
+  assert.ok(Math.abs(after.height - before.height) <= 1 && Math.abs(after.y - before.y) <= 1, `the map moved: ${JSON.stringify(before)} -> ${JSON.stringify(after)}`);
+  // No query: neither is set.
+  const plain = await openHeld(site.browser, site.url, { ready: STATIC });
+  assert.equal(await plain.getAttribute('html', 'data-embed'), null);
+  assert.equal(await plain.getAttribute('html', 'data-theme'), null);
+  await plain.context().close();
+  await page.context().close();
+});
+
 test('the take-over keeps the scroll position and the focus', async () => {
   const page = await held({ width: 360, height: 740 });
   await page.locator('a[href="#passage=p-couloir-latchine"]').focus();
