@@ -17,6 +17,7 @@ use crate::selection::Selection;
 use crate::shape::Shape;
 use crate::story::{Story, MANIFEST};
 use crate::svg::path::Detail;
+use crate::timeline::Changes;
 
 /// The texts of a story's files by name, as the story names them (relative to its
 /// folder): each the text, or the error that stopped its loading. A file the story
@@ -267,12 +268,10 @@ impl Model {
     }
 
     /// What the timeline's moment at `date` changes on the map (see
-    /// [`crate::timeline::Timeline::changes`]): its caption in `lang`, and the ids of the
-    /// features it changes, for the map to move to. `None` without a timeline.
-    pub fn changes_at(&self, date: IsoDate, lang: &str) -> Option<(String, Vec<String>)> {
-        let changes = self.story.timeline.as_ref()?.changes(self.features(), date);
-        let ids = changes.features().map(|f| f.id.clone()).collect();
-        Some((changes.caption(lang), ids))
+    /// [`crate::timeline::Timeline::changes`]): its caption, and the features the map
+    /// moves to. `None` without a timeline.
+    pub fn changes_at(&self, date: IsoDate) -> Option<Changes<'_>> {
+        Some(self.story.timeline.as_ref()?.changes(self.features(), date))
     }
 
     /// The features a passage links to that show on `date`.

@@ -517,7 +517,7 @@ fn timeline(out: &mut String, model: &Model, lang: &str, date: Option<IsoDate>) 
         );
     }
     out.push_str("</div>");
-    if let Some((caption, _)) = date.and_then(|d| model.changes_at(d, lang)) {
+    if let Some(caption) = date.and_then(|d| Some(model.changes_at(d)?.caption(lang))) {
         let _ = write!(
             out,
             r#"<p class="timeline-caption" data-timeline-caption="true">{}</p>"#,

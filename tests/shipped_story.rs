@@ -185,7 +185,11 @@ fn each_date_of_the_timeline_says_what_it_changes_on_the_map() {
     use ceasefire_map::date::IsoDate;
     let model = shipped();
     let d = |s| IsoDate::parse(s).unwrap();
-    let changed = |date| model.changes_at(d(date), "en").unwrap();
+    let changed = |date| {
+        let changes = model.changes_at(d(date)).unwrap();
+        let ids: Vec<String> = changes.features().map(|f| f.id.clone()).collect();
+        (changes.caption("en"), ids)
+    };
     // The ceasefire brings the zone, the corridor and the line of contact.
     let (caption, ids) = changed("2020-11-10");
     for id in ["peacekeeping-zone", "lachin-corridor", "contact-line"] {
@@ -217,7 +221,7 @@ fn each_date_of_the_timeline_says_what_it_changes_on_the_map() {
         assert!(!ids.is_empty(), "{} changes nothing: {caption}", m.date);
     }
     // In French too, with French punctuation.
-    let (caption, _) = model.changes_at(d("2020-11-20"), "fr").unwrap();
+    let caption = model.changes_at(d("2020-11-20")).unwrap().caption("fr");
     assert!(
         caption.starts_with("Transfert effectué\u{a0}: "),
         "{caption}"

@@ -55,7 +55,7 @@ pub fn TimeControl() -> impl IntoView {
         // What the date changes on the map, said when the reader picks it.
         let caption = move || {
             let date = state.date()?;
-            Some(state.model()?.changes_at(date, &state.lang())?.0)
+            Some(state.model()?.changes_at(date)?.caption(&state.lang()))
         };
         Some(view! {
             <fieldset class="timeline" data-timeline="true">

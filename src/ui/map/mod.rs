@@ -238,14 +238,10 @@ pub fn MapView() -> impl IntoView {
             let Ok(Some(details)) = document().query_selector("[data-details]") else {
                 return;
             };
-            let m = el.get_bounding_client_rect();
-            let d = details.get_bounding_client_rect();
-            let cover = crate::projection::Rect {
-                left: d.left() - m.left(),
-                top: d.top() - m.top(),
-                right: d.right() - m.left(),
-                bottom: d.bottom() - m.top(),
-            };
+            let cover = box_in(
+                &el.get_bounding_client_rect(),
+                &details.get_bounding_client_rect(),
+            );
             // The feature's marks with its touch target around them (its name is placed
             // again wherever it fits).
             let bbox = state.with_model_untracked(|model| {
@@ -270,7 +266,7 @@ pub fn MapView() -> impl IntoView {
         if let (true, Some(d), Some(fitted)) = (picked, date, fitted.get_untracked()) {
             let bbox = state.with_model_untracked(|m| {
                 let m = m.as_ref()?;
-                let (_, ids) = m.changes_at(d, "")?;
+                let ids: Vec<String> = m.changes_at(d)?.features().map(|f| f.id.clone()).collect();
                 m.bbox_of(&ids, &fitted.projection)
             });
             if let Some(bbox) = bbox {
@@ -404,11 +400,16 @@ fn controls_in(map_box: &web_sys::HtmlDivElement) -> Vec<Rect> {
         .filter_map(|i| found.item(i)?.dyn_into::<web_sys::Element>().ok())
         .map(|e| e.get_bounding_client_rect())
         .filter(|r| r.width() > 0.0 && r.height() > 0.0)
-        .map(|r| Rect {
-            left: r.left() - origin.left(),
-            top: r.top() - origin.top(),
-            right: r.right() - origin.left(),
-            bottom: r.bottom() - origin.top(),
-        })
+        .map(|r| box_in(&origin, &r))
         .collect()
+}
+
+/// `r`, a box on the page, in the pixels of the box at `origin` from its top left.
+fn box_in(origin: &web_sys::DomRect, r: &web_sys::DomRect) -> Rect {
+    Rect {
+        left: r.left() - origin.left(),
+        top: r.top() - origin.top(),
+        right: r.right() - origin.left(),
+        bottom: r.bottom() - origin.top(),
+    }
 }
