@@ -61,6 +61,12 @@ impl Gesture {
         self.pointers.retain(|(i, _)| *i != id);
     }
 
+    /// Whether pointer `id` is down on the map (a move of any other pointer is a hover,
+    /// which changes nothing).
+    pub fn holds(&self, id: i32) -> bool {
+        self.pointers.iter().any(|(i, _)| *i == id)
+    }
+
     /// Whether the current (or last) press moved far enough to be a drag.
     pub fn dragged(&self) -> bool {
         self.dragged
@@ -137,6 +143,17 @@ mod tests {
         // The next press starts as a click again.
         g.down(1, pt(0.0, 0.0));
         assert!(!g.dragged());
+    }
+
+    #[test]
+    fn only_a_pointer_that_is_down_is_held() {
+        let mut g = Gesture::default();
+        assert!(!g.holds(1), "a hover holds nothing");
+        g.down(1, pt(0.0, 0.0));
+        assert!(g.holds(1));
+        assert!(!g.holds(2));
+        g.up(1);
+        assert!(!g.holds(1));
     }
 
     #[test]

@@ -71,6 +71,8 @@ pub fn map_svg(compose: impl Fn(f64, f64) -> Option<Figure>) -> Option<(String, 
             let _ = copy.remove_attribute(attribute);
         }
     }
+    // The map's size on the page (its `style`) is not the figure's.
+    let _ = clone.remove_attribute("style");
     let figure = compose(w, h)?;
     let total = figure.height;
     for (name, value) in [

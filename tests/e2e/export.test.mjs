@@ -45,6 +45,7 @@ for (const [width, height, touch] of [[360, 740, true], [1280, 800, false]]) {
         const texts = [...root.querySelectorAll(':scope > text')];
         return {
           height: Number(root.getAttribute('height')),
+          style: root.getAttribute('style'),
           viewBox: root.getAttribute('viewBox'),
           lowest: Math.min(...texts.map((t) => Number(t.getAttribute('y')))) - mapHeight,
           texts: texts.map((t) => t.textContent),
@@ -56,6 +57,8 @@ for (const [width, height, touch] of [[360, 740, true], [1280, 800, false]]) {
     const text = squash(under.texts.join(' '));
     assert.ok(under.lowest > 0, `a caption's line is over the map (${under.lowest})`);
     assert.ok(under.height >= map.height + 80, `the figure is ${under.height} tall, the map ${map.height}`);
+    // The map's size on the page must not crop the figure to the map.
+    assert.equal(under.style, null, 'the exported root keeps a style');
     assert.ok(text.startsWith(`${story.title.fr} 19 novembre 2020`), text);
     assert.ok(under.texts.includes('19 novembre 2020'), `the date on a line of its own: ${under.texts}`);
     for (const label of legend) assert.ok(text.includes(squash(label)), `legend: ${label} in ${text}`);

@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import AxeBuilder from '@axe-core/playwright';
 import { useSite } from './lib/site.mjs';
-import { clickFeature, hashBesidesView, hoverFeature, selectedOf, settled } from './lib/page.mjs';
+import { clickFeature, hashBesidesView, hoverFeature, selectedOf, settled, visiblePoint } from './lib/page.mjs';
 
 const site = useSite();
 
@@ -139,5 +139,34 @@ test('hovering or focusing a feature shows its name', async () => {
   assert.match(await page.textContent('[data-tooltip]'), /Ligne de contact/);
   await page.focus('[data-skip-link]');
   assert.equal(await page.locator('[data-tooltip]').count(), 0);
+  await page.close();
+});
+
+test('a hover is cheap: one tooltip element for the page, no box read while the mouse moves, and the map sized in pixels', async () => {
+  const page = await site.open();
+  // Every read of a box forces a layout when the page has changed since the last one.
+  await page.evaluate(() => {
+    window.__boxReads = 0;
+    const read = Element.prototype.getBoundingClientRect;
+    Element.prototype.getBoundingClientRect = function () { window.__boxReads++; return read.call(this); };
+  });
+  await hoverFeature(page, 'stepanakert');
+  await page.waitForSelector('[data-tooltip]');
+  await page.evaluate(() => { document.querySelector('[data-tooltip]').__first = true; });
+  const box = await page.locator('[data-map]').boundingBox();
+  const goris = await visiblePoint(page, 'goris');
+  await page.evaluate(() => { window.__boxReads = 0; });
+  for (let i = 1; i <= 10; i++) await page.mouse.move(box.x + box.width * (i / 12), box.y + box.height / 3);
+  await page.mouse.move(goris.x, goris.y);
+  await page.waitForFunction(() => document.querySelector('[data-tooltip]')?.textContent === 'Goris');
+  assert.equal(await page.evaluate(() => window.__boxReads), 0, 'a hover read a box');
+  assert.ok(await page.evaluate(() => document.querySelector('[data-tooltip]').__first), 'the tooltip was built again');
+  // The map's size is its box's, in pixels, so that nothing near it lays it out again.
+  const sized = await page.evaluate(() => {
+    const svg = document.querySelector('[data-map]');
+    const box = svg.parentElement;
+    return { style: [svg.style.width, svg.style.height], box: [`${box.clientWidth}px`, `${box.clientHeight}px`] };
+  });
+  assert.deepEqual(sized.style, sized.box);
   await page.close();
 });

@@ -79,15 +79,30 @@ pub fn ScaleBar(
 #[component]
 pub fn Tooltip() -> impl IntoView {
     let state = AppState::get();
-    move || {
-        state.tip().map(|tip| {
-            view! {
-                <div class="map-tooltip" role="tooltip" data-tooltip="true"
-                    style:left=format!("{}px", num(tip.x, 0))
-                    style:top=format!("{}px", num(tip.y, 0))>
-                    {tip.text}
-                </div>
-            }
-        })
-    }
+    let el = NodeRef::<leptos::html::Div>::new();
+    // One element for the page's life: a hover writes its text and moves it (a
+    // transform, which needs no layout); it is never built again.
+    Effect::new(move |_| {
+        let Some(el) = el.get() else { return };
+        let tip = state.tip();
+        let shown = tip.is_some();
+        el.set_hidden(!shown);
+        for (name, value) in [("role", "tooltip"), ("data-tooltip", "true")] {
+            let _ = if shown {
+                el.set_attribute(name, value)
+            } else {
+                el.remove_attribute(name)
+            };
+        }
+        if let Some(tip) = tip {
+            el.set_text_content(Some(&tip.text));
+            let at = format!(
+                "translate({}px,{}px) translate(-50%,calc(-100% - 10px))",
+                num(tip.x, 0),
+                num(tip.y, 0)
+            );
+            let _ = web_sys::HtmlElement::style(&el).set_property("transform", &at);
+        }
+    });
+    view! { <div class="map-tooltip" hidden node_ref=el></div> }
 }

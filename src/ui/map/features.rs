@@ -156,7 +156,7 @@ fn tip_at_pointer(name: &str, ev: &web_sys::PointerEvent) {
 
 /// A feature took the focus (`focusin` on the map: a focus listener on each feature
 /// would make every shape focusable in Chromium, the inert ones too): it holds the Tab
-/// stop from now on, and its name shows above it.
+/// stop from now on, and, when the keyboard moved it, its name shows above it.
 pub fn focused_in(ev: &web_sys::FocusEvent) {
     let Some(el) = ev
         .target()
@@ -171,6 +171,11 @@ pub fn focused_in(ev: &web_sys::FocusEvent) {
         return;
     };
     expect_context::<KeyNav>().focused.set(Some(id));
+    // A pointer's focus keeps the tip the hover showed, and reads no box: only the
+    // keyboard's focus (which the browser shows) puts the name above the feature.
+    if !el.matches(":focus-visible").unwrap_or(true) {
+        return;
+    }
     let r = el.get_bounding_client_rect();
     AppState::get().set_tip(Some(Tip {
         text: name,

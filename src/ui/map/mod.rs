@@ -81,10 +81,25 @@ pub fn MapView() -> impl IntoView {
         let Some(el) = map_box.get_untracked() else {
             return;
         };
-        let (w, h) = match (f64::from(el.client_width()), f64::from(el.client_height())) {
-            (w, h) if w >= 1.0 && h >= 1.0 => (w, h),
-            _ => FALLBACK_SIZE,
-        };
+        let (w, h) = (f64::from(el.client_width()), f64::from(el.client_height()));
+        let measured = w >= 1.0 && h >= 1.0;
+        // The map's size in pixels, not a percentage: its marks are then laid out again
+        // only when the box changes size, not whenever something near them changes (the
+        // tooltip, the details).
+        if let Some(svg) = el
+            .first_element_child()
+            .and_then(|e| e.dyn_into::<web_sys::SvgElement>().ok())
+        {
+            let style = svg.style();
+            for (name, value) in [("width", w), ("height", h)] {
+                let _ = if measured {
+                    style.set_property(name, &format!("{}px", num(value, 0)))
+                } else {
+                    style.remove_property(name).map(drop)
+                };
+            }
+        }
+        let (w, h) = if measured { (w, h) } else { FALLBACK_SIZE };
         if (w, h) == size.get_untracked() {
             return;
         }
@@ -347,6 +362,10 @@ pub fn MapView() -> impl IntoView {
                     }
                 }
                 on:pointermove=move |ev: web_sys::PointerEvent| {
+                    // A hover reads no box (that would force a layout on every move).
+                    if !gesture.with_value(|g| g.holds(ev.pointer_id())) {
+                        return;
+                    }
                     let p = local(&ev);
                     let mut change = crate::gesture::Change::None;
                     gesture.update_value(|g| change = g.moved(ev.pointer_id(), p));

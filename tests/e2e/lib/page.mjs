@@ -87,14 +87,19 @@ function topmostPoint(id) {
       if (hits(x, y)) return { x, y };
       continue;
     }
+    // A point with the feature all around it (2 px each way), which a finger (whose
+    // position is rounded to whole pixels) hits too; else any point that hits.
     const m = shape.getScreenCTM();
     const length = shape.getTotalLength();
-    for (let i = 1; i < 400; i++) {
-      const p = shape.getPointAtLength((length * i) / 400);
-      for (const [dx, dy] of [[0, 0], [3, 3], [-3, -3], [3, -3], [-3, 3], [6, 0], [0, 6], [-6, 0], [0, -6]]) {
-        const x = m.a * p.x + m.c * p.y + m.e + dx;
-        const y = m.b * p.x + m.d * p.y + m.f + dy;
-        if (hits(x, y)) return { x, y };
+    const inside = (x, y) => [[0, 0], [2, 0], [-2, 0], [0, 2], [0, -2]].every(([a, b]) => hits(x + a, y + b));
+    for (const test of [inside, hits]) {
+      for (let i = 1; i < 400; i++) {
+        const p = shape.getPointAtLength((length * i) / 400);
+        for (const [dx, dy] of [[0, 0], [3, 3], [-3, -3], [3, -3], [-3, 3], [6, 0], [0, 6], [-6, 0], [0, -6]]) {
+          const x = m.a * p.x + m.c * p.y + m.e + dx;
+          const y = m.b * p.x + m.d * p.y + m.f + dy;
+          if (test(x, y)) return { x, y };
+        }
       }
     }
   }
