@@ -13,36 +13,40 @@ const FLY_MS: f64 = 650.0;
 /// reduced motion. A newer flight or a pan simply overrides an older one's frames.
 /// `flights` counts the flights under way (the map is not settled during one).
 pub fn fly_to(state: AppState, flights: RwSignal<u32>, target: Viewport) {
-    let Some(performance) = window().performance() else {
-        state.set_viewport(target);
-        return;
-    };
-    if crate::ui::prefers_reduced_motion() {
+    if window().performance().is_none() || crate::ui::prefers_reduced_motion() {
         state.set_viewport(target);
         return;
     }
     let from = state.viewport_untracked();
-    let start = performance.now();
+    // The flight's clock starts at its first frame, which moves nothing: the frame that
+    // shows what was just chosen (a click's answer) does not also draw a step.
     fn frame(
         state: AppState,
         flights: RwSignal<u32>,
         from: Viewport,
         target: Viewport,
-        start: f64,
+        start: Option<f64>,
     ) {
         request_animation_frame(move || {
-            let now = window().performance().map_or(start + FLY_MS, |p| p.now());
+            let now = window().performance().map(|p| p.now());
+            let (Some(now), Some(start)) = (now, start.or(now)) else {
+                state.set_viewport(target);
+                flights.update(|n| *n = n.saturating_sub(1));
+                return;
+            };
             let t = ((now - start) / FLY_MS).min(1.0);
-            state.set_viewport(from.eased_towards(&target, t));
+            if t > 0.0 {
+                state.set_viewport(from.eased_towards(&target, t));
+            }
             if t < 1.0 {
-                frame(state, flights, from, target, start);
+                frame(state, flights, from, target, Some(start));
             } else {
                 flights.update(|n| *n = n.saturating_sub(1));
             }
         });
     }
     flights.update(|n| *n += 1);
-    frame(state, flights, from, target, start);
+    frame(state, flights, from, target, None);
 }
 
 /// Calls `then` with the view once it has stayed still for `ms` milliseconds (not on
