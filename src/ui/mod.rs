@@ -53,6 +53,16 @@ thread_local! {
 /// The static view's elements: the body's children that carry `data-prerendered`.
 const STATIC_VIEW: &str = "body > [data-prerendered]";
 
+/// The size of the static view's map box, when the page came with one: the app's map
+/// will have the same box, so it is drawn once, at its size, off the page.
+pub(crate) fn static_map_size() -> Option<(f64, f64)> {
+    let el = document()
+        .query_selector(&format!("{STATIC_VIEW} .map-box"))
+        .ok()??;
+    let (w, h) = (f64::from(el.client_width()), f64::from(el.client_height()));
+    (w >= 1.0 && h >= 1.0).then_some((w, h))
+}
+
 /// Starts the app: into the body, or, when the page came with its static view, off the
 /// page until the story is loaded (see [`take_over`]).
 pub fn start() {

@@ -66,7 +66,8 @@ impl PartialEq for Ranked {
 pub fn MapView() -> impl IntoView {
     let state = AppState::get();
     let map_box = NodeRef::<leptos::html::Div>::new();
-    let size = RwSignal::new(FALLBACK_SIZE);
+    // The static view's box until the map measures its own (its paths are written once).
+    let size = RwSignal::new(crate::ui::static_map_size().unwrap_or(FALLBACK_SIZE));
 
     // The map fitted to its box, once per story and size, never while panning.
     let fitted = Memo::new(move |_| {
@@ -99,7 +100,10 @@ pub fn MapView() -> impl IntoView {
                 };
             }
         }
-        let (w, h) = if measured { (w, h) } else { FALLBACK_SIZE };
+        // A box with no size (off the page, hidden) keeps the size the map has.
+        if !measured {
+            return;
+        }
         if (w, h) == size.get_untracked() {
             return;
         }
