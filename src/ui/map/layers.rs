@@ -209,34 +209,36 @@ fn points_view(
                         stroke-width="1.5"
                     />
                 })}
-                {interactive.then(|| view! {
-                    <rect
-                        class="map-hit"
-                        x=move || num(at(p).x - HIT_RADIUS, 1)
-                        y=move || num(at(p).y - HIT_RADIUS, 1)
-                        width=num(2.0 * HIT_RADIUS, 1)
-                        height=num(2.0 * HIT_RADIUS, 1)
-                        rx=num(HIT_RADIUS, 1)
-                        fill="transparent"
+                // One transform per mark moves it (a frame of a flight writes one
+                // attribute per point, and no shape is built again).
+                <g transform=move || translate(at(p))>
+                    {interactive.then(|| view! {
+                        <rect
+                            class="map-hit"
+                            x=num(-HIT_RADIUS, 1)
+                            y=num(-HIT_RADIUS, 1)
+                            width=num(2.0 * HIT_RADIUS, 1)
+                            height=num(2.0 * HIT_RADIUS, 1)
+                            rx=num(HIT_RADIUS, 1)
+                            fill="transparent"
+                        />
+                        <rect
+                            class="map-ring"
+                            x=num(-HIT_RADIUS, 1)
+                            y=num(-HIT_RADIUS, 1)
+                            width=num(2.0 * HIT_RADIUS, 1)
+                            height=num(2.0 * HIT_RADIUS, 1)
+                            rx=num(HIT_RADIUS, 1)
+                            fill="none"
+                        />
+                    })}
+                    <circle
+                        r=num(radius, 1)
+                        fill=paint.fill.clone()
+                        stroke=paint.stroke.clone()
+                        stroke-width=num(paint.stroke_width, 1)
                     />
-                    <rect
-                        class="map-ring"
-                        x=move || num(at(p).x - HIT_RADIUS, 1)
-                        y=move || num(at(p).y - HIT_RADIUS, 1)
-                        width=num(2.0 * HIT_RADIUS, 1)
-                        height=num(2.0 * HIT_RADIUS, 1)
-                        rx=num(HIT_RADIUS, 1)
-                        fill="none"
-                    />
-                })}
-                <circle
-                    cx=move || num(at(p).x, 1)
-                    cy=move || num(at(p).y, 1)
-                    r=num(radius, 1)
-                    fill=paint.fill.clone()
-                    stroke=paint.stroke.clone()
-                    stroke-width=num(paint.stroke_width, 1)
-                />
+                </g>
             }
         })
         .collect_view();
@@ -271,10 +273,15 @@ fn label_view(
         <text class=class lang=lang
             visibility=move || if written.with(Option::is_some) { "visible" } else { "hidden" }
             text-anchor=move || written.get().map(|w| w.anchor).filter(|a| *a != "start")
-            x=move || written.get().map(|w| num(w.at.x, 1))
-            y=move || written.get().map(|w| num(w.at.y, 1))>
+            transform=move || written.get().map(|w| translate(w.at))>
             {text}
         </text>
     }
     .into_any()
+}
+
+/// `translate(x,y)`: where a mark or a name is moved to, in the map's pixels (one
+/// attribute, which moves it without laying its shape or text out again).
+fn translate(p: Point) -> String {
+    format!("translate({},{})", num(p.x, 1), num(p.y, 1))
 }
