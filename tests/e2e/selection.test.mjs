@@ -15,6 +15,8 @@ test('clicking a feature highlights its passages, shows its details and updates 
   assert.equal(await selectedOf(page, '[data-passage-id="p-couloir-latchine"]'), 'true');
   assert.equal(await selectedOf(page, '[data-passage-id="p-ligne-de-contact"]'), 'false');
   assert.equal(new URL(page.url()).hash, '#feature=lachin-corridor');
+  // The details name it: the hover's tip is gone, though the pointer is still there.
+  assert.equal(await page.locator('[data-tooltip]').count(), 0, 'the tip stays over the details');
   const details = await page.textContent('[data-details="lachin-corridor"]');
   assert.match(details, /schématique|approximative/);
   assert.match(details, /Sources/);

@@ -77,6 +77,8 @@ pub fn feature_attrs(h: &Hooks, gesture: StoredValue<Gesture>) -> impl leptos::a
                 // A click that ended a drag selects nothing.
                 if interactive && !gesture.with_value(Gesture::dragged) {
                     state.toggle(Selection::Feature(id_click.clone()));
+                    // The details now name it: the tip would only cover them.
+                    state.set_tip(None);
                 }
             }
             on:keydown=move |ev: web_sys::KeyboardEvent| {
