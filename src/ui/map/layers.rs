@@ -11,8 +11,8 @@ use crate::layer::Feature;
 use crate::model::{Drawn, Model, Scene};
 use crate::projection::Point;
 use crate::shape::Shape;
-use crate::svg::num;
 use crate::svg::path::Paths;
+use crate::svg::{num, translate};
 use crate::ui::details::shown_lang;
 use crate::ui::AppState;
 
@@ -278,10 +278,4 @@ fn label_view(
         </text>
     }
     .into_any()
-}
-
-/// `translate(x,y)`: where a mark or a name is moved to, in the map's pixels (one
-/// attribute, which moves it without laying its shape or text out again).
-fn translate(p: Point) -> String {
-    format!("translate({},{})", num(p.x, 1), num(p.y, 1))
 }
