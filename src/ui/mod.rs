@@ -84,19 +84,32 @@ pub fn start() {
 /// the static ones were and those leave in the same task, so no frame shows neither,
 /// and the contract's hooks (which only the app carries) are never on the page twice.
 /// The scroll position is kept, and the focus goes to the app's element for the static
-/// one that had it. Then `data-ready="true"` on `<html>` says the app is in charge.
-async fn take_over() {
-    if let Some(off_page) = OFF_PAGE.with(|o| o.borrow_mut().take()) {
+/// one that had it, and `<html lang>` becomes the app's language. Then `data-ready="true"`
+/// on `<html>` says the app is in charge.
+async fn take_over(state: AppState) {
+    if OFF_PAGE.with(|o| o.borrow().is_some()) {
         // Every effect of the new story runs in microtasks: after one macrotask the
-        // app's view is drawn (the static view stays on screen meanwhile).
+        // app's view is drawn (the static view stays on screen meanwhile, and the app
+        // stays off the page for its effects: see `LanguageSwitch`).
         next_task(false).await;
+        let Some(off_page) = OFF_PAGE.with(|o| o.borrow_mut().take()) else {
+            return;
+        };
         swap(&off_page);
+        write_lang(&state.lang_untracked());
         // The map measures its box in the first frame on the page (before it paints):
         // ready once that frame is done.
         next_task(true).await;
     }
     if let Some(root) = document().document_element() {
         let _ = root.set_attribute("data-ready", "true");
+    }
+}
+
+/// Writes the page's language on `<html>`.
+fn write_lang(lang: &str) {
+    if let Some(root) = document().document_element() {
+        let _ = root.set_attribute("lang", lang);
     }
 }
 
@@ -197,7 +210,7 @@ pub fn App() -> impl IntoView {
                 }
                 Err(e) => state.set_fatal(e.to_string()),
             }
-            take_over().await;
+            take_over(state).await;
         });
     });
     sync_url(state);
@@ -287,10 +300,13 @@ pub fn RetryButton() -> impl IntoView {
 #[component]
 fn LanguageSwitch() -> impl IntoView {
     let state = AppState::get();
-    // The document says which language it is in, for screen readers and hyphenation.
+    // The document says which language it is in, for screen readers and hyphenation:
+    // the app's, once the app is on the page (the static view is in its own language
+    // until the take-over, which writes the app's).
     Effect::new(move |_| {
-        if let Some(root) = document().document_element() {
-            let _ = root.set_attribute("lang", &state.lang());
+        let lang = state.lang();
+        if OFF_PAGE.with(|o| o.borrow().is_none()) {
+            write_lang(&lang);
         }
     });
     move || {

@@ -22,7 +22,7 @@ const held = ({ width = 1280, height = 800, hash = '' } = {}) =>
  * shows no view.
  */
 function watch() {
-  const seen = (window.__takeOver = { shifts: [], moved: [], twice: [], blank: 0, views: new Set(), rects: null });
+  const seen = (window.__takeOver = { shifts: [], moved: [], twice: [], blank: 0, views: new Set(), langs: new Set(), rects: null });
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) {
       if (e.hadRecentInput) continue;
@@ -46,7 +46,11 @@ function watch() {
     const article = document.querySelector('article');
     const map = document.querySelector('.map-box svg');
     if (!article || !map || !article.textContent.trim()) seen.blank++;
-    seen.views.add(document.querySelector('[data-prerendered]') ? 'static' : 'app');
+    const view = document.querySelector('[data-prerendered]') ? 'static' : 'app';
+    seen.views.add(view);
+    // The view, the page's language and the title's, as the reader would get them.
+    const title = document.querySelector('h1')?.textContent ?? '';
+    seen.langs.add(`${view} ${document.documentElement.lang} ${title}`);
   };
   new MutationObserver(check).observe(document, { subtree: true, childList: true, attributes: true });
   const frame = () => {
@@ -209,6 +213,22 @@ test('?embed and ?theme=dark show in the static view already, before the code ru
   assert.equal(await plain.getAttribute('html', 'data-embed'), null);
   assert.equal(await plain.getAttribute('html', 'data-theme'), null);
   await plain.context().close();
+  await page.context().close();
+});
+
+test('#lang=en: the static view keeps its language, the app takes over in English in the same step', async () => {
+  const page = await held({ hash: '#lang=en' });
+  page.release();
+  await page.waitForSelector(READY, { state: 'attached' });
+  await nextFrame(page);
+  const langs = await page.evaluate(() => [...window.__takeOver.langs]);
+  const first = story.article.lang;
+  assert.notEqual(first, 'en');
+  // The static page is in the article's language, and says so; the app is never shown
+  // in that one, nor the static page under English.
+  assert.deepEqual(langs.filter((l) => l.startsWith('static')), [`static ${first} ${story.title[first]}`], langs.join(' | '));
+  assert.deepEqual(langs.filter((l) => l.startsWith('app')), [`app en ${story.title.en}`], langs.join(' | '));
+  assert.deepEqual(page.errors, []);
   await page.context().close();
 });
 
