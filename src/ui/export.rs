@@ -32,6 +32,15 @@ const STYLE: [&str; 16] = [
     "text-anchor",
 ];
 
+const SVG_NS: &str = "http://www.w3.org/2000/svg";
+
+/// The name of feature `id` in the reader's language.
+fn name_of(id: &str) -> Option<String> {
+    let state = AppState::get();
+    let lang = state.lang_untracked();
+    state.with_model_untracked(|m| Some(m.as_ref()?.feature(id)?.name.get(&lang).to_string()))
+}
+
 /// The map on screen as standalone SVG text, composed by `compose` (given the map's
 /// width and height) with what goes under it; and the figure's size.
 pub fn map_svg(compose: impl Fn(f64, f64) -> Option<Figure>) -> Option<(String, f64, f64)> {
@@ -70,20 +79,30 @@ pub fn map_svg(compose: impl Fn(f64, f64) -> Option<Figure>) -> Option<(String, 
         for attribute in ["tabindex", "role", "aria-pressed", "aria-label", "class"] {
             let _ = copy.remove_attribute(attribute);
         }
+        // Each feature is named in the file (on the page, the map's own tooltip names it).
+        if let Some(name) = copy
+            .get_attribute("data-feature-id")
+            .and_then(|id| name_of(&id))
+        {
+            if let Ok(title) = doc.create_element_ns(Some(SVG_NS), "title") {
+                title.set_text_content(Some(&name));
+                let _ = copy.insert_before(&title, copy.first_child().as_ref());
+            }
+        }
     }
     // The map's size on the page (its `style`) is not the figure's.
     let _ = clone.remove_attribute("style");
     let figure = compose(w, h)?;
     let total = figure.height;
     for (name, value) in [
-        ("xmlns", "http://www.w3.org/2000/svg".to_string()),
+        ("xmlns", SVG_NS.to_string()),
         ("width", num(w, 2)),
         ("height", num(total, 2)),
         ("viewBox", format!("0 0 {} {}", num(w, 2), num(total, 2))),
     ] {
         let _ = clone.set_attribute(name, &value);
     }
-    let ns = Some("http://www.w3.org/2000/svg");
+    let ns = Some(SVG_NS);
     let paper = doc.create_element_ns(ns, "rect").ok()?;
     for (name, value) in [
         ("width", "100%"),

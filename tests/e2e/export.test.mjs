@@ -50,6 +50,8 @@ for (const [width, height, touch] of [[360, 740, true], [1280, 800, false]]) {
           lowest: Math.min(...texts.map((t) => Number(t.getAttribute('y')))) - mapHeight,
           texts: texts.map((t) => t.textContent),
           swatches: root.querySelectorAll(':scope > rect, :scope > circle, :scope > line').length,
+          // Each feature's name, as the file's first child of the feature's element.
+          names: Object.fromEntries([...root.querySelectorAll('[data-feature-id]')].map((e) => [e.getAttribute('data-feature-id'), e.firstElementChild?.localName === 'title' ? e.firstElementChild.textContent : null])),
         };
       },
       [svg, map.height],
@@ -64,6 +66,11 @@ for (const [width, height, touch] of [[360, 740, true], [1280, 800, false]]) {
     for (const label of legend) assert.ok(text.includes(squash(label)), `legend: ${label} in ${text}`);
     assert.ok(under.swatches >= legend.length, `${under.swatches} swatches`);
     assert.ok(text.endsWith(squash(story.attribution.fr)), `the whole credit ends the figure: ${text}`);
+    // Named in the file, in the reader's language (the page names them in its own tooltip).
+    assert.equal(under.names.stepanakert, 'Stepanakert');
+    assert.equal(under.names.shusha, 'Chouchi');
+    assert.equal(under.names['contact-line-1994'], 'Ligne de contact de 1994', 'a line is named too');
+    assert.deepEqual(Object.entries(under.names).filter(([, n]) => !n), [], 'a feature without its name');
 
     const [pngFile] = await Promise.all([page.waitForEvent('download'), click('png')]);
     assert.equal(pngFile.suggestedFilename(), 'carte.png');

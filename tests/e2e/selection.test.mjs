@@ -144,7 +144,7 @@ test('hovering or focusing a feature shows its name', async () => {
   await page.close();
 });
 
-test('a hover is cheap: one tooltip element for the page, no box read while the mouse moves, and the map sized in pixels', async () => {
+test('a hover is cheap: one tooltip element for the page (and no system tooltip besides), no box read while the mouse moves, and the map sized in pixels', async () => {
   const page = await site.open();
   // Every read of a box forces a layout when the page has changed since the last one.
   await page.evaluate(() => {
@@ -170,5 +170,8 @@ test('a hover is cheap: one tooltip element for the page, no box read while the 
     return { style: [svg.style.width, svg.style.height], box: [`${box.clientWidth}px`, `${box.clientHeight}px`] };
   });
   assert.deepEqual(sized.style, sized.box);
+  // The page's tooltip is the only one: no feature carries a <title>, which the browser
+  // would show as a second, system tooltip a moment later.
+  assert.equal(await page.locator('[data-map] [data-feature-id] title, [data-map] [data-feature-id]:is(title)').count(), 0);
   await page.close();
 });

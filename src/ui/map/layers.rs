@@ -159,9 +159,7 @@ fn shape_view(
             stroke=paint.stroke
             stroke-width=num(paint.stroke_width, 2)
             vector-effect="non-scaling-stroke"
-        >
-            <title>{h.name.clone()}</title>
-        </path>
+        />
     }
     .into_any()
 }
@@ -250,7 +248,6 @@ fn points_view(
             display=display
             lang=lang
         >
-            <title>{h.name.clone()}</title>
             {marks}
             {label.map(|text| label_view(label_id, "map-label", text, None, shown_labels))}
         </g>
