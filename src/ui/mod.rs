@@ -50,6 +50,12 @@ thread_local! {
     static OFF_PAGE: RefCell<Option<web_sys::Element>> = const { RefCell::new(None) };
 }
 
+/// Whether the app is on the page (it has taken over, or the page came without a
+/// static view).
+fn on_page() -> bool {
+    OFF_PAGE.with(|o| o.borrow().is_none())
+}
+
 /// The static view's elements: the body's children that carry `data-prerendered`.
 const STATIC_VIEW: &str = "body > [data-prerendered]";
 
@@ -84,10 +90,11 @@ pub fn start() {
 /// the static ones were and those leave in the same task, so no frame shows neither,
 /// and the contract's hooks (which only the app carries) are never on the page twice.
 /// The scroll position is kept, and the focus goes to the app's element for the static
-/// one that had it, and `<html lang>` becomes the app's language. Then `data-ready="true"`
+/// one that had it, and `<html lang>` and the document's title become the app's
+/// language. Then `data-ready="true"`
 /// on `<html>` says the app is in charge.
 async fn take_over(state: AppState) {
-    if OFF_PAGE.with(|o| o.borrow().is_some()) {
+    if !on_page() {
         // Every effect of the new story runs in microtasks: after one macrotask the
         // app's view is drawn (the static view stays on screen meanwhile, and the app
         // stays off the page for its effects: see `LanguageSwitch`).
@@ -96,7 +103,7 @@ async fn take_over(state: AppState) {
             return;
         };
         swap(&off_page);
-        write_lang(&state.lang_untracked());
+        untrack(|| write_document(&state.lang(), story_title(state)));
         // The map measures its box in the first frame on the page (before it paints):
         // ready once that frame is done.
         next_task(true).await;
@@ -106,10 +113,13 @@ async fn take_over(state: AppState) {
     }
 }
 
-/// Writes the page's language on `<html>`.
-fn write_lang(lang: &str) {
+/// Writes the page's language on `<html>`, and the story's title as the document's.
+fn write_document(lang: &str, title: Option<String>) {
     if let Some(root) = document().document_element() {
         let _ = root.set_attribute("lang", lang);
+    }
+    if let Some(title) = title {
+        document().set_title(&title);
     }
 }
 
@@ -223,24 +233,13 @@ pub fn App() -> impl IntoView {
 #[component]
 pub fn Page() -> impl IntoView {
     let state = AppState::get();
-    let title = move || {
-        state.with_model(|m| {
-            m.as_ref()
-                .map(|m| m.story.title.get(&state.lang()).to_string())
-        })
-    };
+    let title = move || story_title(state);
     let summary = move || {
         state.with_model(|m| {
             m.as_ref()
                 .map(|m| m.story.summary.get(&state.lang()).to_string())
         })
     };
-    Effect::new(move |_| {
-        if let Some(title) = title() {
-            document().set_title(&title);
-        }
-    });
-
     view! {
         <button type="button" class="skip-link" data-skip-link="true" on:click=move |_| focus_article()>
             {move || t(&state.lang(), "skip-to-article")}
@@ -284,6 +283,14 @@ pub fn Page() -> impl IntoView {
     }
 }
 
+/// The story's title in the reader's language, once the story is loaded.
+fn story_title(state: AppState) -> Option<String> {
+    state.with_model(|m| {
+        m.as_ref()
+            .map(|m| m.story.title.get(&state.lang()).to_string())
+    })
+}
+
 /// Loads the story again, for files that failed to load.
 #[component]
 pub fn RetryButton() -> impl IntoView {
@@ -300,13 +307,14 @@ pub fn RetryButton() -> impl IntoView {
 #[component]
 fn LanguageSwitch() -> impl IntoView {
     let state = AppState::get();
-    // The document says which language it is in, for screen readers and hyphenation:
-    // the app's, once the app is on the page (the static view is in its own language
-    // until the take-over, which writes the app's).
+    // The document says which language it is in, for screen readers and hyphenation,
+    // and its title is the story's in that language (the tab's, a bookmark's): the
+    // app's, once the app is on the page (the static view is in its own language until
+    // the take-over, which writes the app's).
     Effect::new(move |_| {
-        let lang = state.lang();
-        if OFF_PAGE.with(|o| o.borrow().is_none()) {
-            write_lang(&lang);
+        let (lang, title) = (state.lang(), story_title(state));
+        if on_page() {
+            write_document(&lang, title);
         }
     });
     move || {

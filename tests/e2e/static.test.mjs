@@ -48,9 +48,10 @@ function watch() {
     if (!article || !map || !article.textContent.trim()) seen.blank++;
     const view = document.querySelector('[data-prerendered]') ? 'static' : 'app';
     seen.views.add(view);
-    // The view, the page's language and the title's, as the reader would get them.
+    // The view, the page's language, its heading's and its tab's, as the reader would
+    // get them.
     const title = document.querySelector('h1')?.textContent ?? '';
-    seen.langs.add(`${view} ${document.documentElement.lang} ${title}`);
+    seen.langs.add(`${view} ${document.documentElement.lang} ${title} / ${document.title}`);
   };
   new MutationObserver(check).observe(document, { subtree: true, childList: true, attributes: true });
   const frame = () => {
@@ -216,7 +217,7 @@ test('?embed and ?theme=dark show in the static view already, before the code ru
   await page.context().close();
 });
 
-test('#lang=en: the static view keeps its language, the app takes over in English in the same step', async () => {
+test('#lang=en: the static view keeps its language and its tab title, the app takes over in English in the same step', async () => {
   const page = await held({ hash: '#lang=en' });
   page.release();
   await page.waitForSelector(READY, { state: 'attached' });
@@ -224,10 +225,11 @@ test('#lang=en: the static view keeps its language, the app takes over in Englis
   const langs = await page.evaluate(() => [...window.__takeOver.langs]);
   const first = story.article.lang;
   assert.notEqual(first, 'en');
-  // The static page is in the article's language, and says so; the app is never shown
-  // in that one, nor the static page under English.
-  assert.deepEqual(langs.filter((l) => l.startsWith('static')), [`static ${first} ${story.title[first]}`], langs.join(' | '));
-  assert.deepEqual(langs.filter((l) => l.startsWith('app')), [`app en ${story.title.en}`], langs.join(' | '));
+  // The static page is in the article's language, and says so, in its tab too; the app
+  // is never shown in that one, nor the static page under English.
+  const [native, en] = [story.title[first], story.title.en];
+  assert.deepEqual(langs.filter((l) => l.startsWith('static')), [`static ${first} ${native} / ${native}`], langs.join(' | '));
+  assert.deepEqual(langs.filter((l) => l.startsWith('app')), [`app en ${en} / ${en}`], langs.join(' | '));
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });

@@ -111,6 +111,10 @@ test('each date says what it changes, the map moves there, and the legend keys t
   assert.equal(await page.getAttribute('[data-timeline-caption]', 'aria-live'), 'polite');
   await page.click('[data-lang-switch="en"]');
   assert.match(await caption(), /^Handed over: Aghdam district/);
+  // The page says its new language, and its tab's title follows.
+  const { title } = await readJson('geodata/story.json');
+  assert.equal(await page.getAttribute('html', 'lang'), 'en');
+  assert.equal(await page.title(), title.en);
   await page.close();
 });
 
