@@ -61,6 +61,9 @@ function watch() {
   requestAnimationFrame(frame);
 }
 
+/** The static view's controls that need the app: language, zoom, export, list. */
+const CONTROLS = '.lang-button, .map-zoom-button, .feature-list-toggle';
+
 /** Where the page's parts are, in CSS pixels of the page. */
 const rects = (page) =>
   page.evaluate(() => {
@@ -109,6 +112,11 @@ test('with JavaScript off, the page has the article, the map, the legend and the
   assert.match(await page.textContent('[data-inset]'), /Bakou/);
   assert.ok((await page.textContent('[data-legend]')).includes('Couloir de Latchine'));
   assert.ok((await page.textContent('[data-attribution]')).includes('Natural Earth'));
+  // No control that needs the app: they would do nothing (with JavaScript on, they are
+  // there before the take-over, where the app puts its own).
+  const controls = `${CONTROLS}, .legend-checkbox`;
+  assert.ok(await page.locator(controls).count() >= 8);
+  assert.deepEqual(await page.locator(controls).evaluateAll((es) => es.filter((e) => e.checkVisibility()).map((e) => e.className)), []);
   // None of the app's hooks, and no app.
   assert.equal(await page.locator('[data-feature-id], [data-passage-id]').count(), 0);
   assert.equal(await page.getAttribute('html', 'data-ready'), null);
@@ -147,6 +155,9 @@ for (const [width, height] of [[1280, 800], [360, 740]]) {
   test(`at ${width}x${height}, the app takes over with no layout shift and no frame without a view`, async () => {
     const page = await held({ width, height });
     const before = await rects(page);
+    // With JavaScript on, the controls are there before the app, where it puts its own.
+    const hidden = await page.locator(CONTROLS).evaluateAll((es) => es.filter((e) => !e.checkVisibility()).length);
+    assert.equal(hidden, 0, 'a control of the static view is hidden');
     await page.screenshot({ path: `target/e2e/static-before-${width}.png` });
     page.release();
     await page.waitForSelector(READY, { state: 'attached' });
