@@ -91,8 +91,7 @@ pub fn start() {
 /// and the contract's hooks (which only the app carries) are never on the page twice.
 /// The scroll position is kept, and the focus goes to the app's element for the static
 /// one that had it, and `<html lang>` and the document's title become the app's
-/// language. Then `data-ready="true"`
-/// on `<html>` says the app is in charge.
+/// language. Then `data-ready="true"` on `<html>` says the app is in charge.
 async fn take_over(state: AppState) {
     if !on_page() {
         // Every effect of the new story runs in microtasks: after one macrotask the
