@@ -30,10 +30,13 @@ test('the release bundle stays within its size budget (brotli bytes)', async () 
   // What a reader gets before any code runs: the page (the article, the map drawn, the
   // legend) and its stylesheet.
   const sizes = { code: await sum(code), first_view: await sum(all), first_view_without_code: await sum(page) };
+  const over = [];
   for (const [part, bytes] of Object.entries(sizes)) {
     const { [part]: limit } = budget.limit;
     const { [part]: goal } = budget.goal;
     console.log(`# ${part}: ${bytes} bytes brotli (limit ${limit}, goal ${goal}, ${all.length} files in the first view)`);
-    assert.ok(bytes <= limit, `${part} is ${bytes} bytes brotli, over its limit of ${limit} (tests/size-budget.json)`);
+    if (bytes > limit) over.push(`${part} is ${bytes} bytes brotli, over its limit of ${limit}`);
   }
+  // Every part is measured and reported before the test fails, so one run tells all.
+  assert.deepEqual(over, [], `${over.join('; ')} (tests/size-budget.json)`);
 });
