@@ -66,11 +66,12 @@ impl HostMessage {
     }
 }
 
-/// The message telling the host the content's height, in CSS pixels.
-pub fn height_message(height: f64) -> String {
+/// The message telling the host the content's height, in whole CSS pixels (as
+/// `scrollHeight` gives it: an integer, so no float formatting comes into the wasm).
+pub fn height_message(height: i32) -> String {
     format!(
         r#"{{"type":"ceasefire:height","height":{}}}"#,
-        height.max(0.0).ceil()
+        height.max(0)
     )
 }
 
@@ -177,8 +178,12 @@ mod tests {
     #[test]
     fn map_messages_are_json() {
         assert_eq!(
-            height_message(812.3),
+            height_message(813),
             r#"{"type":"ceasefire:height","height":813}"#
+        );
+        assert_eq!(
+            height_message(-1),
+            r#"{"type":"ceasefire:height","height":0}"#
         );
         let v: serde_json::Value =
             serde_json::from_str(&selected_message(&Selection::Feature("x\"y".into()))).unwrap();

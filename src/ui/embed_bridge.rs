@@ -40,7 +40,7 @@ pub fn start(state: AppState) {
         let post = post.clone();
         Closure::<dyn Fn()>::new(move || {
             if let Some(root) = document().document_element() {
-                post(height_message(f64::from(root.scroll_height())));
+                post(height_message(root.scroll_height()));
             }
         })
     };
