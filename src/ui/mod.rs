@@ -31,7 +31,9 @@ use leptos::task::spawn_local;
 use wasm_bindgen::{JsCast, JsValue};
 
 use crate::i18n::{endonym, t};
+use crate::names::Names;
 use crate::selection::Selection;
+use crate::story::Story;
 use crate::url::{theme_from_query, UrlState};
 use data::load_story;
 pub use state::AppState;
@@ -102,7 +104,7 @@ async fn take_over(state: AppState) {
             return;
         };
         swap(&off_page);
-        untrack(|| write_document(&state.lang(), story_title(state)));
+        untrack(|| write_document(&state.lang(), story_text(state, |s| &s.title)));
         // The map measures its box in the first frame on the page (before it paints):
         // ready once that frame is done.
         next_task(true).await;
@@ -232,13 +234,8 @@ pub fn App() -> impl IntoView {
 #[component]
 pub fn Page() -> impl IntoView {
     let state = AppState::get();
-    let title = move || story_title(state);
-    let summary = move || {
-        state.with_model(|m| {
-            m.as_ref()
-                .map(|m| m.story.summary.get(&state.lang()).to_string())
-        })
-    };
+    let title = move || story_text(state, |s| &s.title);
+    let summary = move || story_text(state, |s| &s.summary);
     view! {
         <button type="button" class="skip-link" data-skip-link="true" on:click=move |_| focus_article()>
             {move || t(&state.lang(), "skip-to-article")}
@@ -282,11 +279,12 @@ pub fn Page() -> impl IntoView {
     }
 }
 
-/// The story's title in the reader's language, once the story is loaded.
-fn story_title(state: AppState) -> Option<String> {
+/// One of the story's texts (its title, its summary) in the reader's language, once
+/// the story is loaded.
+fn story_text(state: AppState, text: fn(&Story) -> &Names) -> Option<String> {
     state.with_model(|m| {
         m.as_ref()
-            .map(|m| m.story.title.get(&state.lang()).to_string())
+            .map(|m| text(&m.story).get(&state.lang()).to_string())
     })
 }
 
@@ -311,7 +309,7 @@ fn LanguageSwitch() -> impl IntoView {
     // app's, once the app is on the page (the static view is in its own language until
     // the take-over, which writes the app's).
     Effect::new(move |_| {
-        let (lang, title) = (state.lang(), story_title(state));
+        let (lang, title) = (state.lang(), story_text(state, |s| &s.title));
         if on_page() {
             write_document(&lang, title);
         }
